@@ -1,0 +1,84 @@
+//! Finding environment files in directories, and reading files within the size limit.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::MAX_FILE_SIZE;
+
+/// Whether a file name is an environment file name:
+/// `(?i)^([^/]*environment[^/]*|env|conda[^/]*)\.ya?ml$`.
+pub fn is_environment_file_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let Some(stem) = lower.strip_suffix(".yml").or_else(|| lower.strip_suffix(".yaml")) else {
+        return false;
+    };
+    stem.contains("environment") || stem == "env" || stem.starts_with("conda")
+}
+
+/// A path given on the command line → the files to lint. A file is always linted, whatever its
+/// name; a directory is walked for environment files, respecting `.gitignore`.
+pub fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
+    let meta = fs::metadata(path).map_err(|e| format!("{}: {}", path.display(), io_message(&e)))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found = Vec::new();
+    let walker = ignore::WalkBuilder::new(path)
+        .hidden(false)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(|e| e.file_name() != ".git")
+        .build();
+    for entry in walker {
+        let Ok(entry) = entry else { continue };
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        if is_file && entry.file_name().to_str().is_some_and(is_environment_file_name) {
+            found.push(entry.into_path());
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Reads a regular file of at most [`MAX_FILE_SIZE`] bytes.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!("file is {} MiB, larger than the 32 MiB limit; not linted", meta.len() / (1024 * 1024)));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err("file is larger than the 32 MiB limit; not linted".into());
+    }
+    Ok(bytes)
+}
+
+fn io_message(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_file_names() {
+        for yes in ["environment.yml", "dev-environment.yaml", "env.yml", "conda-specification.yml", "conda_dependencies.yml", "Environment.YML"] {
+            assert!(is_environment_file_name(yes), "{yes}");
+        }
+        for no in ["config.yml", "environment.txt", "myenv.yml", "ci.yaml"] {
+            assert!(!is_environment_file_name(no), "{no}");
+        }
+    }
+}

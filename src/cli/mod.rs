@@ -1,0 +1,321 @@
+//! The command line: argument parsing, file discovery, and wiring of check → render.
+//! Output goes to the writers it is given, so the library itself never prints.
+
+mod discover;
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::render::{self, FileReport, FullOptions, OutputFormat};
+use crate::rules::{FixAvailability, RULES};
+use crate::settings::{parse_selectors, FailOn, Settings};
+use crate::{check, Diagnostic, Outcome, Severity, SourceFile};
+
+/// Largest file condalint reads (CLI.md "Limits").
+pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+
+/// The process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No finding at or above `--fail-on`.
+    Success = 0,
+    /// At least one finding at or above `--fail-on`.
+    Failure = 1,
+    /// Usage error, unreadable path, internal error.
+    Error = 2,
+}
+
+/// What the process is attached to.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Terminal {
+    /// Standard output is a terminal (colour and hyperlinks allowed).
+    pub stdout_is_tty: bool,
+    /// `NO_COLOR` is set.
+    pub no_color: bool,
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "condalint", version, about = "A fast linter for conda environment files and their pip sections")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lint files and directories (the default command)
+    Check(CheckArgs),
+    /// Print a rule's documentation
+    Rule {
+        /// A rule code (ENV003) or name (unknown-key)
+        rule: String,
+        #[arg(long, value_enum, default_value = "text")]
+        output_format: DocFormat,
+    },
+    /// List every rule: code, name, severity, default on/off, fix availability
+    Rules {
+        #[arg(long, value_enum, default_value = "text")]
+        output_format: DocFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DocFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Files or directories to lint (default: the current directory); `-` reads standard input
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "full")]
+    output_format: OutputFormat,
+    /// Rules to run: comma-separated codes, names or prefixes; `ALL` selects every rule
+    #[arg(long, value_name = "CODES")]
+    select: Option<String>,
+    /// Rules to run in addition to the selected ones
+    #[arg(long, value_name = "CODES")]
+    extend_select: Option<String>,
+    /// Rules not to run
+    #[arg(long, value_name = "CODES")]
+    ignore: Option<String>,
+    /// Lowest severity that makes the exit code 1
+    #[arg(long, value_enum, default_value = "warning")]
+    fail_on: FailOnArg,
+    /// The file name to report for standard input (and to resolve relative includes from)
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<String>,
+    /// Apply configured excludes to paths given on the command line (accepted for pre-commit)
+    #[arg(long)]
+    force_exclude: bool,
+    /// Print only findings: no summary line and no notices
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Runs condalint with `args` (including the program name) and returns the exit status.
+pub fn run(
+    args: Vec<OsString>,
+    terminal: Terminal,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
+    let cli = match Cli::try_parse_from(with_default_command(args)) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { ExitStatus::Error } else { ExitStatus::Success };
+            let text = if terminal.stdout_is_tty && !terminal.no_color { err.render().ansi().to_string() } else { err.render().to_string() };
+            let _ = if err.use_stderr() { write!(stderr, "{text}") } else { write!(stdout, "{text}") };
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => run_check(args, terminal, stdin, stdout, stderr),
+        Command::Rule { rule, output_format } => run_rule(&rule, output_format, stdout, stderr),
+        Command::Rules { output_format } => run_rules(output_format, stdout),
+    };
+    result.unwrap_or_else(|err| {
+        let _ = writeln!(stderr, "condalint: error: {err}");
+        ExitStatus::Error
+    })
+}
+
+/// `condalint [PATHS]` means `condalint check [PATHS]`.
+fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
+    const COMMANDS: &[&str] = &["check", "rule", "rules", "help", "-h", "--help", "-V", "--version"];
+    let first = args.get(1).and_then(|a| a.to_str());
+    if !first.is_some_and(|a| COMMANDS.contains(&a)) {
+        args.insert(1.min(args.len()), "check".into());
+    }
+    args
+}
+
+fn settings_from(args: &CheckArgs) -> Result<Settings, String> {
+    let parse = |list: &Option<String>| list.as_deref().map(parse_selectors).transpose();
+    Ok(Settings {
+        select: parse(&args.select)?,
+        extend_select: parse(&args.extend_select)?.unwrap_or_default(),
+        ignore: parse(&args.ignore)?.unwrap_or_default(),
+        fail_on: match args.fail_on {
+            FailOnArg::Error => FailOn::Severity(Severity::Error),
+            FailOnArg::Warning => FailOn::Severity(Severity::Warning),
+            FailOnArg::Info => FailOn::Severity(Severity::Info),
+            FailOnArg::Never => FailOn::Never,
+        },
+    })
+}
+
+fn run_check(
+    args: CheckArgs,
+    terminal: Terminal,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<ExitStatus, String> {
+    let settings = settings_from(&args)?;
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let mut io_error = false;
+    let mut inputs: Vec<Input> = Vec::new();
+    for path in &paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+            match stdin.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes) {
+                Ok(_) if bytes.len() as u64 > MAX_FILE_SIZE => {
+                    let _ = writeln!(stderr, "condalint: error: {name}: input is larger than 32 MiB; not linted");
+                    io_error = true;
+                }
+                Ok(_) => inputs.push(Input::Bytes(name, bytes)),
+                Err(err) => {
+                    let _ = writeln!(stderr, "condalint: error: {name}: cannot read standard input: {err}");
+                    io_error = true;
+                }
+            }
+            continue;
+        }
+        match discover::expand(path) {
+            Ok(found) if found.is_empty() => {
+                if !args.quiet {
+                    let _ = writeln!(stderr, "condalint: no environment files found in {}", path.display());
+                }
+            }
+            Ok(found) => inputs.extend(found.into_iter().map(Input::Path)),
+            Err(message) => {
+                let _ = writeln!(stderr, "condalint: error: {message}");
+                io_error = true;
+            }
+        }
+    }
+
+    let results: Vec<Result<(SourceFile, Outcome), String>> = inputs.into_par_iter().map(|input| lint_input(input, &settings)).collect();
+    let mut linted: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
+    for result in results {
+        match result {
+            Ok((source, Outcome::Linted(diagnostics))) => linted.push((source, diagnostics)),
+            Ok((source, Outcome::Skipped(reason))) => {
+                if !args.quiet {
+                    let _ = writeln!(stderr, "condalint: skipping {}: {reason}", source.path);
+                }
+            }
+            Err(message) => {
+                let _ = writeln!(stderr, "condalint: error: {message}");
+                io_error = true;
+            }
+        }
+    }
+
+    let reports: Vec<FileReport<'_>> = linted.iter().map(|(source, diagnostics)| FileReport { source, diagnostics }).collect();
+    let options = FullOptions { color: terminal.stdout_is_tty && !terminal.no_color, links: terminal.stdout_is_tty, width: 80 };
+    let mut text = render::render(args.output_format, &reports, &options);
+    if args.output_format == OutputFormat::Full && !args.quiet && !reports.is_empty() {
+        text.push_str(&render::summary(&reports));
+        text.push('\n');
+    }
+    stdout.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+
+    let failed = linted.iter().flat_map(|(_, d)| d).any(|d| settings.fails(d.severity));
+    Ok(if io_error {
+        ExitStatus::Error
+    } else if failed {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+enum Input {
+    Path(PathBuf),
+    Bytes(String, Vec<u8>),
+}
+
+fn lint_input(input: Input, settings: &Settings) -> Result<(SourceFile, Outcome), String> {
+    let source = match input {
+        Input::Bytes(name, bytes) => SourceFile::from_bytes(name, &bytes),
+        Input::Path(path) => {
+            let shown = path.display().to_string();
+            let bytes = discover::read_file(&path).map_err(|e| format!("{shown}: {e}"))?;
+            SourceFile::from_bytes(shown, &bytes)
+        }
+    };
+    let outcome = check(&source, settings);
+    Ok((source, outcome))
+}
+
+fn run_rule(code: &str, format: DocFormat, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus, String> {
+    let Some(rule) = crate::rules::lookup(code) else {
+        let _ = writeln!(stderr, "condalint: error: {}", crate::settings::Selector::parse(code).err().unwrap_or_else(|| format!("`{code}` is a prefix, not one rule")));
+        return Ok(ExitStatus::Error);
+    };
+    let meta = rule.meta();
+    let text = match format {
+        DocFormat::Text => meta.doc.to_owned(),
+        DocFormat::Json => {
+            let mut value = rule_json(meta);
+            value["doc"] = meta.doc.into();
+            serde_json::to_string_pretty(&value).expect("serialisable") + "\n"
+        }
+    };
+    stdout.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(ExitStatus::Success)
+}
+
+fn rule_json(meta: &crate::rules::RuleMeta) -> serde_json::Value {
+    serde_json::json!({
+        "code": meta.code,
+        "name": meta.name,
+        "summary": meta.summary,
+        "severity": meta.severity,
+        "default": if meta.default_on { "on" } else { "off" },
+        "fix": fix_label(meta.fix),
+        "url": crate::doc_url(meta.name),
+    })
+}
+
+fn fix_label(fix: FixAvailability) -> &'static str {
+    match fix {
+        FixAvailability::None => "none",
+        FixAvailability::Sometimes => "sometimes",
+        FixAvailability::Always => "always",
+    }
+}
+
+fn run_rules(format: DocFormat, stdout: &mut dyn Write) -> Result<ExitStatus, String> {
+    let text = match format {
+        DocFormat::Json => {
+            let all: Vec<_> = RULES.iter().map(|r| rule_json(r.meta())).collect();
+            serde_json::to_string_pretty(&all).expect("serialisable") + "\n"
+        }
+        DocFormat::Text => {
+            let mut out = format!("{:<7} {:<22} {:<8} {:<8} {}\n", "code", "name", "severity", "default", "fix");
+            for rule in RULES {
+                let m = rule.meta();
+                out.push_str(&format!(
+                    "{:<7} {:<22} {:<8} {:<8} {}\n",
+                    m.code,
+                    m.name,
+                    m.severity.as_str(),
+                    if m.default_on { "on" } else { "off" },
+                    fix_label(m.fix)
+                ));
+            }
+            out
+        }
+    };
+    stdout.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,70 @@
+//! condalint's own diagnostics: the source of truth every renderer reads.
+
+mod fix;
+
+pub use fix::{apply_fixes, Applicability, Edit, Fix};
+
+use serde::Serialize;
+
+use crate::source::TextRange;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub range: TextRange,
+    pub message: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub primary: Label,
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// Adds a secondary label.
+    pub fn label(&mut self, range: TextRange, message: impl Into<String>) -> &mut Self {
+        self.secondary.push(Label { range, message: Some(message.into()) });
+        self
+    }
+
+    /// Sets the label text of the primary span.
+    pub fn primary_label(&mut self, message: impl Into<String>) -> &mut Self {
+        self.primary.message = Some(message.into());
+        self
+    }
+
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+}

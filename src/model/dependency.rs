@@ -1,0 +1,231 @@
+//! Conda dependency specs (MatchSpec) with sub-spans for channel, name, version and build.
+
+use rattler_conda_types::{MatchSpec, ParseMatchSpecOptions, Version, VersionSpec};
+
+use super::Spanned;
+use crate::source::TextRange;
+
+/// Why a spec is not a valid conda MatchSpec.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecError {
+    pub message: String,
+    /// The part of the spec the problem is in (the whole spec when unknown).
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug)]
+pub struct CondaDep {
+    /// The spec as written (YAML value).
+    pub raw: String,
+    pub range: TextRange,
+    /// The lenient parse; `None` when the spec is invalid.
+    pub version_spec: Option<VersionSpec>,
+    /// Lower-case package name, channel stripped.
+    pub name: Option<Spanned<String>>,
+    pub channel: Option<Spanned<String>>,
+    /// The version constraint as written.
+    pub version: Option<Spanned<String>>,
+    pub build: Option<Spanned<String>>,
+    pub error: Option<SpecError>,
+}
+
+impl CondaDep {
+    /// Whether the version constraint admits `version` (no constraint admits everything).
+    pub fn admits(&self, version: &Version) -> bool {
+        self.version_spec.as_ref().is_none_or(|spec| spec.matches(version))
+    }
+
+    /// Whether the spec has a version constraint other than `*`.
+    pub fn is_pinned(&self) -> bool {
+        self.version_spec.as_ref().is_some_and(|spec| !matches!(spec, VersionSpec::Any))
+    }
+}
+
+/// Parses one dependency string. `base` is the byte offset of the string's first character in
+/// the file when the YAML text equals the value (plain or simple quoted scalars); otherwise every
+/// sub-span is the whole item.
+pub fn parse_conda_spec(raw: &str, range: TextRange, base: Option<usize>) -> CondaDep {
+    let parts = split(raw);
+    let at = |r: Option<(usize, usize)>| {
+        r.map(|(s, e)| Spanned::new(raw[s..e].to_owned(), base.map_or(range, |b| TextRange::new(b + s, b + e))))
+    };
+    let mut dep = CondaDep {
+        raw: raw.to_owned(),
+        range,
+        version_spec: None,
+        name: None,
+        channel: at(parts.channel),
+        version: at(parts.version),
+        build: at(parts.build),
+        error: None,
+    };
+    let name_span = at(parts.name);
+    let fail = |message: String, r: Option<(usize, usize)>| SpecError {
+        message,
+        range: base.zip(r).map_or(range, |(b, (s, e))| TextRange::new(b + s, b + e)),
+    };
+    match MatchSpec::from_str(raw, ParseMatchSpecOptions::lenient()) {
+        Ok(spec) => {
+            dep.name = spec.name.as_exact().map(|n| {
+                let range = name_span.as_ref().map_or(range, |s| s.range);
+                Spanned::new(n.as_normalized().to_owned(), range)
+            });
+            dep.error = sanity_check(raw, &parts).map(|(m, r)| fail(m, r));
+            if dep.error.is_none() {
+                dep.version_spec = spec.version;
+            }
+        }
+        Err(err) => {
+            let message = err.to_string();
+            let sub = if message.contains("version") { parts.version } else { None };
+            dep.error = Some(fail(message, sub));
+            dep.name = name_span.map(|n| Spanned::new(n.value.to_lowercase(), n.range));
+        }
+    }
+    dep
+}
+
+/// Byte ranges (relative to the spec) of its parts, found by our own scanner.
+#[derive(Debug, Default)]
+struct Parts {
+    channel: Option<(usize, usize)>,
+    name: Option<(usize, usize)>,
+    version: Option<(usize, usize)>,
+    build: Option<(usize, usize)>,
+    /// Text after the build that belongs to nothing.
+    extra: Option<(usize, usize)>,
+}
+
+fn split(raw: &str) -> Parts {
+    let mut parts = Parts::default();
+    let end = raw.find(" #").or_else(|| raw.strip_prefix('#').map(|_| 0)).unwrap_or(raw.len());
+    let raw = &raw[..end];
+    let mut i = 0;
+    if let Some(sep) = raw.find("::") {
+        parts.channel = Some((0, sep));
+        i = sep + 2;
+    }
+    i = skip_ws(raw, i);
+    let name_end = raw[i..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || "_.-*".contains(c)))
+        .map_or(raw.len(), |n| i + n);
+    if name_end > i {
+        parts.name = Some((i, name_end));
+    }
+    i = skip_ws(raw, name_end);
+    if raw[i..].starts_with('[') {
+        parts.version = Some((i, raw.len()));
+        return parts;
+    }
+    // Version: `=1.2` (fuzzy) or operators (spaces allowed after them), then version characters
+    // up to whitespace or a build separator `=` that follows a version character.
+    let bytes = raw.as_bytes();
+    let mut j = i;
+    if raw[j..].starts_with('=') && !raw[j..].starts_with("==") {
+        j += 1;
+    }
+    let version_start = j;
+    loop {
+        while j < raw.len() && b"<>=!~".contains(&bytes[j]) {
+            j += 1;
+        }
+        j = skip_ws(raw, j);
+        let chunk_start = j;
+        while j < raw.len() && !bytes[j].is_ascii_whitespace() {
+            let sep = bytes[j] == b'=' && j > chunk_start && !b"<>=!~,|".contains(&bytes[j - 1]);
+            if sep && bytes.get(j + 1) != Some(&b'=') {
+                break;
+            }
+            j += 1;
+        }
+        let token = &raw[chunk_start..j];
+        if (token.ends_with(',') || token.ends_with('|')) && j < raw.len() && bytes[j].is_ascii_whitespace() {
+            j = skip_ws(raw, j);
+            continue;
+        }
+        break;
+    }
+    if j > version_start {
+        parts.version = Some((version_start, j));
+    }
+    // Build: after `=` or whitespace.
+    let mut k = j;
+    if raw[k..].starts_with('=') {
+        k += 1;
+    }
+    k = skip_ws(raw, k);
+    if k < raw.len() {
+        let build_end = raw[k..].find(char::is_whitespace).map_or(raw.len(), |n| k + n);
+        parts.build = Some((k, build_end));
+        let rest = skip_ws(raw, build_end);
+        if rest < raw.len() {
+            parts.extra = Some((rest, raw.len()));
+        }
+    }
+    parts
+}
+
+fn skip_ws(s: &str, i: usize) -> usize {
+    s[i..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| i + n)
+}
+
+/// Nonsense that lenient MatchSpec parsing accepts (`bad spec ===1`).
+fn sanity_check(raw: &str, parts: &Parts) -> Option<(String, Option<(usize, usize)>)> {
+    if parts.name.is_none() {
+        return Some(("the spec has no package name".into(), None));
+    }
+    if let Some((s, e)) = parts.version {
+        let version = &raw[s..e];
+        if !version.starts_with('[') && !version.chars().any(|c| c.is_ascii_digit() || c == '*') {
+            return Some((format!("`{version}` is not a version"), parts.version));
+        }
+    }
+    if let Some((s, e)) = parts.build {
+        let build = &raw[s..e];
+        if !build.chars().all(|c| c.is_ascii_alphanumeric() || "_.*+!".contains(c)) {
+            return Some((format!("`{build}` is not a valid build string"), parts.build));
+        }
+    }
+    if let Some((s, e)) = parts.extra {
+        return Some((format!("unexpected `{}` after the build string", &raw[s..e]), parts.extra));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(s: &str) -> [Option<&str>; 4] {
+        let p = split(s);
+        [p.channel, p.name, p.version, p.build].map(|r| r.map(|(a, b)| &s[a..b]))
+    }
+
+    #[test]
+    fn splits_specs() {
+        assert_eq!(parts("numpy"), [None, Some("numpy"), None, None]);
+        assert_eq!(parts("numpy=1.21"), [None, Some("numpy"), Some("1.21"), None]);
+        assert_eq!(parts("numpy=1.21.2=py39h20f2e39_0"), [None, Some("numpy"), Some("1.21.2"), Some("py39h20f2e39_0")]);
+        assert_eq!(parts("conda-forge::numpy>=1.20,<2"), [Some("conda-forge"), Some("numpy"), Some(">=1.20,<2"), None]);
+        assert_eq!(parts("python >= 3.8"), [None, Some("python"), Some(">= 3.8"), None]);
+        assert_eq!(parts("numpy 1.21 py39_0"), [None, Some("numpy"), Some("1.21"), Some("py39_0")]);
+        assert_eq!(parts("python[version='>=3.9']"), [None, Some("python"), Some("[version='>=3.9']"), None]);
+        assert_eq!(parts("libblas=*=*mkl"), [None, Some("libblas"), Some("*"), Some("*mkl")]);
+        assert_eq!(parts("pip==20.3"), [None, Some("pip"), Some("==20.3"), None]);
+    }
+
+    #[test]
+    fn rejects_nonsense() {
+        let r = TextRange::new(0, 14);
+        assert!(parse_conda_spec("bad spec ===1", r, Some(0)).error.is_some());
+        assert!(parse_conda_spec("versioneer[toml]", r, Some(0)).error.is_some());
+        assert!(parse_conda_spec("gems3k=>4.4.2", r, Some(0)).error.is_some());
+        for ok in ["numpy", "numpy=1.21.2=py39h20f2e39_0", "pytorch::pytorch>=2", "python >= 3.8", "libblas=*=*mkl", "cudatoolkit=11.3"] {
+            let dep = parse_conda_spec(ok, r, Some(0));
+            assert_eq!(dep.error, None, "{ok}");
+        }
+        let dep = parse_conda_spec("Numpy=1.21", TextRange::new(10, 20), Some(10));
+        assert_eq!(dep.name.as_ref().map(|n| (n.value.as_str(), n.range)), Some(("numpy", TextRange::new(10, 15))));
+        assert_eq!(dep.version.map(|v| v.range), Some(TextRange::new(16, 20)));
+    }
+}

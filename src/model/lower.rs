@@ -1,0 +1,225 @@
+//! Syntax tree → typed model. Never fails: every structural problem is recorded in the model.
+
+use std::collections::HashMap;
+
+use super::{
+    classify_line, parse_conda_spec, Channels, Dependencies, Dependency, DuplicateKey, EnvFile, FileState, PipSection,
+    Root, Spanned, TopKey, TypeError, KNOWN_KEYS,
+};
+use crate::source::{SourceFile, TextRange};
+use crate::syntax::{self, NodeId, NodeKind, ScalarKind, Tree};
+
+pub fn lower(source: &SourceFile) -> EnvFile {
+    if let Some(error) = &source.decode_error {
+        return EnvFile::empty(FileState::Undecodable(error.clone()), source.encoding);
+    }
+    if let Some(range) = syntax::find_template(&source.text) {
+        return EnvFile::empty(FileState::Template(range), source.encoding);
+    }
+    let tree = match syntax::parse(source) {
+        Ok(tree) => tree,
+        Err(error) => return EnvFile::empty(FileState::InvalidYaml(error), source.encoding),
+    };
+    let mut env = EnvFile::empty(FileState::Parsed, source.encoding);
+    let Some(root) = tree.root.filter(|&r| !tree.is_null(r)) else {
+        return env;
+    };
+    let root_node = tree.get(root);
+    if !matches!(root_node.kind, NodeKind::Map(_)) {
+        env.root = Root::Other { range: root_node.range, found: tree.describe(root) };
+        return env;
+    }
+    env.root = Root::Mapping(root_node.range);
+    let mut cx = Lowering { source, tree: &tree, env };
+    cx.find_duplicate_keys();
+    cx.top_level(root);
+    cx.env
+}
+
+struct Lowering<'a> {
+    source: &'a SourceFile,
+    tree: &'a Tree,
+    env: EnvFile,
+}
+
+impl Lowering<'_> {
+    fn range(&self, id: NodeId) -> TextRange {
+        self.tree.get(id).range
+    }
+
+    fn type_error(&mut self, id: NodeId, expected: impl Into<String>) {
+        let found = self.tree.describe(id);
+        let range = self.range(id);
+        self.env.type_errors.push(TypeError { range, expected: expected.into(), found });
+    }
+
+    /// A scalar that YAML reads as a string (not null, a boolean or a number).
+    fn string(&self, id: NodeId) -> Option<Spanned<String>> {
+        match &self.tree.get(id).kind {
+            NodeKind::Scalar { value, kind } if *kind != ScalarKind::Plain || self.tree.describe(id) == "a string" => {
+                Some(Spanned::new(value.clone(), self.range(id)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Offset of the value's first character when the source text spells the value verbatim.
+    fn text_base(&self, id: NodeId, value: &str) -> Option<usize> {
+        let range = self.range(id);
+        let text = self.source.slice(range);
+        if text == value {
+            return Some(range.start);
+        }
+        let quoted = matches!(self.tree.get(id).kind, NodeKind::Scalar { kind: ScalarKind::Quoted, .. });
+        (quoted && text.len() >= 2 && text.get(1..text.len() - 1) == Some(value)).then_some(range.start + 1)
+    }
+
+    fn find_duplicate_keys(&mut self) {
+        for node in &self.tree.nodes {
+            let NodeKind::Map(entries) = &node.kind else { continue };
+            let mut seen: HashMap<&str, TextRange> = HashMap::new();
+            for &(key, _) in entries {
+                if self.tree.is_merge_key(key) {
+                    continue;
+                }
+                let Some(name) = self.tree.scalar(key) else { continue };
+                let range = self.tree.nodes[key].range;
+                match seen.get(name) {
+                    Some(&first) => self
+                        .env
+                        .duplicate_keys
+                        .push(DuplicateKey { key: Spanned::new(name.to_owned(), range), first }),
+                    None => {
+                        seen.insert(name, range);
+                    }
+                }
+            }
+        }
+    }
+
+    fn top_level(&mut self, root: NodeId) {
+        for (key, value) in self.tree.entries(root) {
+            let Some(name) = self.tree.scalar(key) else {
+                self.type_error(key, "top-level keys to be strings");
+                continue;
+            };
+            let key_range = self.tree.nodes[key].range;
+            let known = KNOWN_KEYS.contains(&name);
+            self.env.keys.push(TopKey { name: Spanned::new(name.to_owned(), key_range), known });
+            match name {
+                "name" | "prefix" => {
+                    let value = match self.string(value) {
+                        Some(v) => Some(v),
+                        None => {
+                            self.type_error(value, format!("`{name}` to be a string"));
+                            None
+                        }
+                    };
+                    if name == "name" {
+                        self.env.name = value;
+                    } else {
+                        self.env.prefix = value;
+                    }
+                }
+                "channels" => self.channels(key_range, value),
+                "dependencies" => self.dependencies(key_range, value),
+                "variables" => self.variables(value),
+                "$schema" => self.env.schema = self.tree.scalar(value).map(str::to_owned),
+                _ => {}
+            }
+        }
+    }
+
+    fn channels(&mut self, key: TextRange, value: NodeId) {
+        if self.tree.is_null(value) {
+            self.env.channels = Some(Channels { key, items: Vec::new() });
+            return;
+        }
+        if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
+            self.type_error(value, "`channels` to be a list of channel names");
+            return;
+        }
+        let mut items = Vec::new();
+        for &item in self.tree.items(value) {
+            match self.string(item) {
+                Some(channel) => items.push(channel),
+                None => self.type_error(item, "a channel to be a string"),
+            }
+        }
+        self.env.channels = Some(Channels { key, items });
+    }
+
+    fn dependencies(&mut self, key: TextRange, value: NodeId) {
+        // `dependencies:` with nothing after it: conda reads an empty list.
+        if self.tree.is_null(value) {
+            self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
+            return;
+        }
+        if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
+            self.type_error(value, "`dependencies` to be a list");
+            self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
+            return;
+        }
+        let mut items = Vec::new();
+        for &item in self.tree.items(value) {
+            if let Some(spec) = self.string(item) {
+                let base = self.text_base(item, &spec.value);
+                items.push(Dependency::Conda(parse_conda_spec(&spec.value, spec.range, base)));
+                continue;
+            }
+            let NodeKind::Map(_) = self.tree.get(item).kind else {
+                self.type_error(item, "a dependency to be a package spec or a `pip:` section");
+                continue;
+            };
+            let entries = self.tree.entries(item);
+            let keys: Vec<Spanned<String>> = entries
+                .iter()
+                .map(|&(k, _)| Spanned::new(self.tree.scalar(k).unwrap_or("").to_owned(), self.tree.nodes[k].range))
+                .collect();
+            match entries.as_slice() {
+                [(k, v)] if keys[0].value == "pip" => {
+                    let section = self.pip_section(self.tree.nodes[*k].range, self.range(item), *v);
+                    items.push(Dependency::Pip(section));
+                }
+                _ => items.push(Dependency::Subsection { keys, range: self.range(item) }),
+            }
+        }
+        self.env.dependencies = Some(Dependencies { key, items });
+    }
+
+    fn pip_section(&mut self, key: TextRange, item: TextRange, value: NodeId) -> PipSection {
+        let mut section = PipSection { key, range: item.cover(self.range(value)), items: Vec::new(), is_list: false };
+        if self.tree.is_null(value) {
+            return section;
+        }
+        if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
+            self.type_error(value, "the `pip` section to be a list of requirements");
+            return section;
+        }
+        section.is_list = true;
+        for &line in self.tree.items(value) {
+            match self.string(line) {
+                Some(text) => {
+                    let base = self.text_base(line, &text.value);
+                    section.items.push(classify_line(&text.value, text.range, base));
+                }
+                None => self.type_error(line, "a pip requirement to be a string"),
+            }
+        }
+        section
+    }
+
+    fn variables(&mut self, value: NodeId) {
+        if !matches!(self.tree.get(value).kind, NodeKind::Map(_)) {
+            if !self.tree.is_null(value) {
+                self.type_error(value, "`variables` to be a mapping of names to values");
+            }
+            return;
+        }
+        for (key, val) in self.tree.entries(value) {
+            let name = self.tree.scalar(key).unwrap_or("").to_owned();
+            let text = self.tree.scalar(val).unwrap_or("").to_owned();
+            self.env.variables.push((Spanned::new(name, self.range(key)), Spanned::new(text, self.range(val))));
+        }
+    }
+}

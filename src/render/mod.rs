@@ -1,0 +1,62 @@
+//! Renderers: one per output format, all reading condalint's own [`Diagnostic`].
+
+mod concise;
+mod full;
+mod json;
+
+pub use full::FullOptions;
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::source::SourceFile;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Full,
+    Concise,
+    Json,
+}
+
+/// One linted file and its findings.
+pub struct FileReport<'a> {
+    pub source: &'a SourceFile,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// Renders all reports in one format.
+pub fn render(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOptions) -> String {
+    match format {
+        OutputFormat::Full => full::render(reports, options),
+        OutputFormat::Concise => concise::render(reports),
+        OutputFormat::Json => json::render(reports),
+    }
+}
+
+/// `Found 3 problems (2 warnings, 1 error) in 2 files; 1 fix available`.
+pub fn summary(reports: &[FileReport<'_>]) -> String {
+    let all: Vec<&Diagnostic> = reports.iter().flat_map(|r| r.diagnostics).collect();
+    if all.is_empty() {
+        return format!("No problems found in {}", plural(reports.len(), "file", "files"));
+    }
+    let count = |s: Severity| all.iter().filter(|d| d.severity == s).count();
+    let parts: Vec<String> = [(Severity::Error, "error", "errors"), (Severity::Warning, "warning", "warnings"), (Severity::Info, "info", "infos")]
+        .into_iter()
+        .filter(|(s, ..)| count(*s) > 0)
+        .map(|(s, one, many)| plural(count(s), one, many))
+        .collect();
+    let files = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+    let mut line = format!(
+        "Found {} ({}) in {}",
+        plural(all.len(), "problem", "problems"),
+        parts.join(", "),
+        plural(files, "file", "files")
+    );
+    let fixes = all.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability != Applicability::DisplayOnly)).count();
+    if fixes > 0 {
+        line.push_str(&format!("; {} available", plural(fixes, "fix", "fixes")));
+    }
+    line
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,48 @@
+use super::*;
+use crate::data;
+
+pub(crate) struct CondaTooOld;
+
+static META: RuleMeta = RuleMeta {
+    code: "CDA002",
+    name: "conda-too-old",
+    summary: "a `conda` dependency admits no conda release from 4.5.4 on",
+    severity: Severity::Warning,
+    default_on: true,
+    fix: FixAvailability::None,
+    status: Status::Stable { since: "0.1.0" },
+    doc: include_str!("../../lints/conda-too-old.md"),
+};
+
+impl Rule for CondaTooOld {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+        let minimum = data::minimum_conda();
+        for dep in env.conda_deps_named("conda") {
+            if dep.version_spec.is_none() {
+                continue;
+            }
+            // Versions written in the spec count as releases too, so a release newer than the
+            // shipped list (`conda=99.1`) is never mistaken for an old one.
+            let written = dep.version.iter().flat_map(|v| version_literals(&v.value));
+            let mut candidates = data::conda_releases().iter().cloned().chain(written);
+            if candidates.any(|v| &v >= minimum && dep.admits(&v)) {
+                continue;
+            }
+            let range = dep.version.as_ref().map_or(dep.range, |v| v.range);
+            cx.report(range, format!("`{}` allows only conda releases older than 4.5.4, which mishandle pip dependencies", dep.raw))
+                .primary_label("no release from 4.5.4 on matches")
+                .help("require a newer conda, for example `conda>=4.5.4`, or drop the version");
+        }
+    }
+}
+
+fn version_literals(spec: &str) -> Vec<rattler_conda_types::Version> {
+    spec.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .filter_map(|t| t.trim_end_matches('.').parse().ok())
+        .collect()
+}

@@ -1,0 +1,41 @@
+use super::*;
+
+pub(crate) struct InvalidSpec;
+
+static META: RuleMeta = RuleMeta {
+    code: "CDA001",
+    name: "invalid-spec",
+    summary: "a conda dependency is not a valid package spec",
+    severity: Severity::Error,
+    default_on: true,
+    fix: FixAvailability::None,
+    status: Status::Stable { since: "0.1.0" },
+    doc: include_str!("../../lints/invalid-spec.md"),
+};
+
+impl Rule for InvalidSpec {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+        for dep in env.conda_deps() {
+            let Some(error) = &dep.error else { continue };
+            let help = if dep.raw.contains('[') && !dep.raw.contains("=[") && !dep.raw.contains("version") {
+                "conda specs have no extras: `name[extra]` is pip syntax; list the package under `- pip:` or drop the brackets"
+            } else if dep.raw.contains("=>") || dep.raw.contains("=<") {
+                "write the operator as `>=` or `<=`"
+            } else {
+                "write `name`, `name=1.2`, `name>=1.2,<2` or `channel::name=1.2=build`"
+            };
+            let message = error.message.trim_end_matches('.');
+            cx.report(error.range, format!("invalid conda spec `{}`: {}", dep.raw, lowercase_first(message)))
+                .help(help);
+        }
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}

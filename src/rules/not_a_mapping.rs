@@ -1,0 +1,45 @@
+use super::*;
+use crate::model::Root;
+
+pub(crate) struct NotAMapping;
+
+static META: RuleMeta = RuleMeta {
+    code: "ENV002",
+    name: "not-a-mapping",
+    summary: "the document is empty or its top level is not a mapping",
+    severity: Severity::Error,
+    default_on: true,
+    fix: FixAvailability::None,
+    status: Status::Stable { since: "0.1.0" },
+    doc: include_str!("../../lints/not-a-mapping.md"),
+};
+
+const HELP: &str = "an environment file is a mapping with `name`, `channels` and `dependencies` keys";
+
+impl Rule for NotAMapping {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+        match &env.root {
+            Root::Mapping(_) => {}
+            Root::Empty => {
+                let message = if cx.source.text.trim().is_empty() {
+                    "file is empty"
+                } else {
+                    "file contains only comments"
+                };
+                cx.report(TextRange::empty(0), message).help(HELP);
+            }
+            Root::Other { range, found } => {
+                let help = if cx.source.text.contains("# packages in environment at") {
+                    "this is `conda list` output, not an environment file; write one with `conda env export --from-history`"
+                } else {
+                    HELP
+                };
+                cx.report(*range, format!("the top level is {found}, not a mapping")).help(help);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+use super::*;
+use crate::diagnostic::{Edit, Fix};
+use crate::model::KNOWN_KEYS;
+
+pub(crate) struct UnknownKey;
+
+static META: RuleMeta = RuleMeta {
+    code: "ENV003",
+    name: "unknown-key",
+    summary: "top-level key is not part of the environment file format",
+    severity: Severity::Warning,
+    default_on: true,
+    fix: FixAvailability::Sometimes,
+    status: Status::Stable { since: "0.1.0" },
+    doc: include_str!("../../lints/unknown-key.md"),
+};
+
+/// Keys that some tools honour (conda-lock, conda-devenv); tool-specific-key's business.
+/// `rccPostInstall` is read by Robocorp's RCC from its `conda.yaml`.
+pub(crate) const TOOL_SPECIFIC_KEYS: &[&str] =
+    &["platforms", "category", "pip-repositories", "allow-pypi-requests", "environment", "rccPostInstall"];
+
+impl Rule for UnknownKey {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+        for key in env.keys.iter().filter(|k| !k.known && !TOOL_SPECIFIC_KEYS.contains(&k.name.value.as_str())) {
+            let name = &key.name.value;
+            let close: Vec<&str> = KNOWN_KEYS
+                .iter()
+                .copied()
+                .filter(|k| edit_distance(&name.to_lowercase(), k) <= 2.max(k.len() / 4))
+                .collect();
+            let valid = KNOWN_KEYS.join(", ");
+            let literal = cx.source.slice(key.name.range) == name;
+            let diagnostic = cx.report(key.name.range, format!("unknown top-level key `{name}`"));
+            if name == "pip" {
+                diagnostic.help(
+                    "a pip section belongs inside `dependencies` as a list item (`- pip:`); at the top level conda ignores it and installs none of its packages",
+                );
+                continue;
+            }
+            match close.as_slice() {
+                [one] => {
+                    diagnostic.help(format!(
+                        "did you mean `{one}`? conda ignores unknown keys, so nothing under `{name}` is used (valid keys: {valid})"
+                    ));
+                    if literal {
+                        diagnostic.fix(Fix::unsafe_edit(
+                            format!("rename to `{one}`"),
+                            [Edit::replace(key.name.range, *one)],
+                        ));
+                    }
+                }
+                _ => {
+                    diagnostic.help(format!("conda ignores unknown keys, so nothing under `{name}` is used (valid keys: {valid})"));
+                }
+            }
+        }
+    }
+}

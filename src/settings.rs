@@ -1,0 +1,119 @@
+//! Resolved settings: which rules run and which severity fails the run.
+
+use crate::diagnostic::Severity;
+use crate::rules::{RuleMeta, RULES};
+
+/// A rule selector as written: a code (`PIP002`), a name (`pip-not-pinned`), a code prefix
+/// (`PIP`, `PIP0`) or `ALL`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selector(String);
+
+impl Selector {
+    /// Parses a selector; an error names the selector when it matches no rule.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let selector = Selector(text.to_owned());
+        if text.is_empty() || !RULES.iter().any(|r| selector.specificity(r.meta()).is_some()) {
+            let suggestion = RULES
+                .iter()
+                .map(|r| r.meta())
+                .flat_map(|m| [m.code, m.name])
+                .min_by_key(|c| crate::rules::edit_distance(&text.to_ascii_lowercase(), &c.to_ascii_lowercase()))
+                .unwrap_or("ALL");
+            return Err(format!("unknown rule selector `{text}` (did you mean `{suggestion}`?)"));
+        }
+        Ok(selector)
+    }
+
+    /// How specifically this selector names the rule (higher is more specific); `None` when it
+    /// does not match. Rules that are off by default match only their exact code or name, or `ALL`.
+    fn specificity(&self, meta: &RuleMeta) -> Option<usize> {
+        let s = self.0.as_str();
+        if s.eq_ignore_ascii_case(meta.code) || s.eq_ignore_ascii_case(meta.name) {
+            return Some(100);
+        }
+        if s.eq_ignore_ascii_case("ALL") {
+            return Some(0);
+        }
+        let prefix = meta.code.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+        (prefix && meta.default_on).then_some(s.len())
+    }
+}
+
+/// Parses a comma-separated selector list.
+pub fn parse_selectors(list: &str) -> Result<Vec<Selector>, String> {
+    list.split(',').filter(|s| !s.trim().is_empty()).map(Selector::parse).collect()
+}
+
+/// The lowest severity that makes the exit code 1, or never.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Severity(Severity),
+    Never,
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `None`: the rules that are on by default.
+    pub select: Option<Vec<Selector>>,
+    pub extend_select: Vec<Selector>,
+    pub ignore: Vec<Selector>,
+    pub fail_on: FailOn,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning) }
+    }
+}
+
+impl Settings {
+    /// Every rule, including those off by default.
+    pub fn all() -> Self {
+        Self { select: Some(vec![Selector("ALL".into())]), ..Self::default() }
+    }
+
+    pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
+        let best = |list: &[Selector]| list.iter().filter_map(|s| s.specificity(meta)).max();
+        let base = match &self.select {
+            None => meta.default_on.then_some(0),
+            Some(list) => best(list),
+        };
+        let selected = base.max(best(&self.extend_select));
+        match (selected, best(&self.ignore)) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(sel), Some(ign)) => sel > ign,
+        }
+    }
+
+    pub fn fails(&self, severity: Severity) -> bool {
+        matches!(self.fail_on, FailOn::Severity(min) if severity >= min)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::lookup;
+
+    fn enabled(settings: &Settings, code: &str) -> bool {
+        settings.is_enabled(lookup(code).unwrap().meta())
+    }
+
+    #[test]
+    fn selection_follows_specificity() {
+        let s = Settings::default();
+        assert!(enabled(&s, "PIP002"));
+        let s = Settings { select: Some(parse_selectors("PIP").unwrap()), ..Settings::default() };
+        assert!(enabled(&s, "PIP002") && !enabled(&s, "ENV003"));
+        let s = Settings { ignore: parse_selectors("PIP").unwrap(), extend_select: parse_selectors("pip-not-pinned").unwrap(), ..Settings::default() };
+        assert!(enabled(&s, "PIP002") && !enabled(&s, "PIP001"));
+        let s = Settings { ignore: parse_selectors("PIP002").unwrap(), ..Settings::default() };
+        assert!(!enabled(&s, "PIP002") && enabled(&s, "PIP001"));
+        let s = Settings { select: Some(parse_selectors("PIP002").unwrap()), ignore: parse_selectors("pip-not-pinned").unwrap(), ..Settings::default() };
+        assert!(!enabled(&s, "PIP002"), "equal specificity: ignore wins");
+        assert!(parse_selectors("PIPX").is_err());
+        assert!(parse_selectors("pip-not-pined").unwrap_err().contains("pip-not-pinned"));
+    }
+}

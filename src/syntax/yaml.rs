@@ -1,0 +1,158 @@
+//! YAML events → spanned node tree. The only code that knows the YAML parser.
+
+use std::collections::HashMap;
+
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
+
+use super::{Node, NodeId, NodeKind, ScalarKind, SyntaxError, Tree};
+use crate::source::{SourceFile, TextRange};
+
+/// Deepest nesting accepted (CLI.md "Limits").
+pub const MAX_DEPTH: usize = 256;
+
+/// Tags that PyYAML's safe loader (which conda uses) resolves.
+const SAFE_TAGS: &[&str] =
+    &["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map", "merge", "value"];
+
+struct Open {
+    id: NodeId,
+    anchor: usize,
+    flow_end: bool,
+    pending_key: Option<NodeId>,
+}
+
+pub fn parse(source: &SourceFile) -> Result<Tree, SyntaxError> {
+    let text: &str = &source.text;
+    let mut tree = Tree { nodes: Vec::new(), root: None };
+    let mut anchors: HashMap<usize, NodeId> = HashMap::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut documents = 0usize;
+    let offset = |span_marker: &serde_saphyr::granit_parser::Marker| -> usize {
+        span_marker
+            .byte_offset()
+            .map(|b| source.clamp(b))
+            .unwrap_or_else(|| source.offset_of(span_marker.line(), span_marker.col()))
+    };
+    for item in Parser::new_from_str(text) {
+        let (event, span): (Event<'_>, Span) = item.map_err(|e| scan_error(source, &e))?;
+        let range = TextRange::new(offset(&span.start), offset(&span.end).max(offset(&span.start)));
+        let (kind, anchor, tag, flow) = match event {
+            Event::DocumentStart(..) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(SyntaxError {
+                        range: TextRange::new(range.start, range.start + 3.min(text.len() - range.start)),
+                        message: "file contains more than one YAML document; conda reads a single document".into(),
+                    });
+                }
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let open = stack.pop().expect("parser balances collections");
+                let node = &mut tree.nodes[open.id];
+                if open.flow_end {
+                    node.range.end = range.end.max(node.range.end);
+                }
+                if open.anchor != 0 {
+                    anchors.insert(open.anchor, open.id);
+                }
+                let id = open.id;
+                attach(&mut tree, &mut stack, id);
+                continue;
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let kind = match style {
+                    ScalarStyle::Plain => ScalarKind::Plain,
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => ScalarKind::Quoted,
+                    _ => ScalarKind::Block,
+                };
+                (NodeKind::Scalar { value: value.into_owned(), kind }, anchor, tag, false)
+            }
+            Event::SequenceStart(style, anchor, tag) => {
+                (NodeKind::Seq(Vec::new()), anchor, tag, matches!(style, serde_saphyr::granit_parser::StructureStyle::Flow))
+            }
+            Event::MappingStart(style, anchor, tag) => {
+                (NodeKind::Map(Vec::new()), anchor, tag, matches!(style, serde_saphyr::granit_parser::StructureStyle::Flow))
+            }
+            Event::Alias(id) => match anchors.get(&id) {
+                Some(&target) => (NodeKind::Alias(target), 0, None, false),
+                None => {
+                    return Err(SyntaxError { range, message: "alias refers to an anchor that is not defined before it".into() })
+                }
+            },
+            _ => continue,
+        };
+        if let Some(tag) = tag.as_deref() {
+            check_tag(tag, range)?;
+        }
+        let is_container = matches!(kind, NodeKind::Seq(_) | NodeKind::Map(_));
+        if stack.len() >= MAX_DEPTH && is_container {
+            return Err(SyntaxError {
+                range: TextRange::new(range.start, source.clamp(range.start + 1)),
+                message: too_deep(),
+            });
+        }
+        let id = tree.nodes.len();
+        tree.nodes.push(Node { kind, range });
+        if is_container {
+            stack.push(Open { id, anchor, flow_end: flow, pending_key: None });
+        } else {
+            if anchor != 0 {
+                anchors.insert(anchor, id);
+            }
+            attach(&mut tree, &mut stack, id);
+        }
+    }
+    Ok(tree)
+}
+
+/// Adds a finished node to its parent (or makes it the root) and extends the parent's range.
+fn attach(tree: &mut Tree, stack: &mut [Open], id: NodeId) {
+    let end = tree.nodes[id].range.end;
+    let Some(parent) = stack.last_mut() else {
+        tree.root.get_or_insert(id);
+        return;
+    };
+    let node = &mut tree.nodes[parent.id];
+    node.range.end = node.range.end.max(end);
+    match &mut node.kind {
+        NodeKind::Seq(items) => items.push(id),
+        NodeKind::Map(entries) => match parent.pending_key.take() {
+            None => parent.pending_key = Some(id),
+            Some(key) => entries.push((key, id)),
+        },
+        _ => {}
+    }
+}
+
+fn check_tag(tag: &Tag, range: TextRange) -> Result<(), SyntaxError> {
+    let (handle, suffix) = tag.parts();
+    let safe = handle == "tag:yaml.org,2002:" && SAFE_TAGS.contains(&suffix)
+        || handle.is_empty() && suffix.strip_prefix("tag:yaml.org,2002:").is_some_and(|s| SAFE_TAGS.contains(&s));
+    if safe {
+        return Ok(());
+    }
+    let shown = if handle == "tag:yaml.org,2002:" { format!("!!{suffix}") } else { tag.original() };
+    Err(SyntaxError {
+        range,
+        message: format!("tag `{shown}` is rejected by the safe YAML loader conda uses"),
+    })
+}
+
+fn scan_error(source: &SourceFile, error: &ScanError) -> SyntaxError {
+    let mark = error.marker();
+    let start = mark.byte_offset().map(|b| source.clamp(b)).unwrap_or_else(|| source.offset_of(mark.line(), mark.col()));
+    let end = source.text[start..].chars().next().map_or(start, |c| if c == '\n' { start } else { start + c.len_utf8() });
+    let mut message = error.info();
+    if message.contains("recursion limit") {
+        message = too_deep();
+    }
+    if message.is_empty() {
+        message = "invalid YAML".into();
+    }
+    SyntaxError { range: TextRange::new(start, end), message }
+}
+
+fn too_deep() -> String {
+    format!("YAML is nested too deeply (the limit is {MAX_DEPTH} levels)")
+}

@@ -1,0 +1,55 @@
+//! Lints every file of `../shared/corpus` at default settings: no panic, message style holds,
+//! and the per-code counts are snapshotted (a change in what condalint reports shows up here).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use condalint::{check, Outcome, Settings, SourceFile};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn corpus_counts() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !corpus.is_dir() {
+        println!("notice: {} is absent; corpus test skipped", corpus.display());
+        return;
+    }
+    let mut paths = Vec::new();
+    files(&corpus, &mut paths);
+    paths.sort();
+    assert!(paths.len() > 200, "corpus has {} files", paths.len());
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut findings = Vec::new();
+    for path in &paths {
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.strip_prefix(&corpus).unwrap().display().to_string();
+        let source = SourceFile::from_bytes(name.clone(), &bytes);
+        let outcome = std::panic::catch_unwind(|| check(&source, &Settings::default()))
+            .unwrap_or_else(|_| panic!("panic on {name}"));
+        match outcome {
+            Outcome::Skipped(_) => *counts.entry("skipped".into()).or_default() += 1,
+            Outcome::Linted(diagnostics) => {
+                *counts.entry("linted".into()).or_default() += 1;
+                for d in diagnostics {
+                    assert!(!d.message.ends_with('.') && !d.message.starts_with(char::is_uppercase), "{name}: {}", d.message);
+                    assert!(source.text.is_char_boundary(d.primary.range.start) && d.primary.range.end <= source.text.len());
+                    *counts.entry(d.code.to_owned()).or_default() += 1;
+                    let (line, col) = source.line_col(d.primary.range.start);
+                    findings.push(format!("{name}:{line}:{col}: {} {}", d.code, d.message));
+                }
+            }
+        }
+    }
+    insta::assert_debug_snapshot!("corpus_counts", counts);
+    insta::assert_snapshot!("corpus_findings", findings.join("\n"));
+}

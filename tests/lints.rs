@@ -1,0 +1,264 @@
+//! Docs as tests: every `lints/<name>.md` is parsed and its examples are executed.
+//!
+//! - `yaml bad` blocks: the rule fires on exactly the lines marked `# expect: <name>`, and every
+//!   other rule marked on a line fires there too.
+//! - `yaml good` blocks: no finding from any rule that is on by default, nor from this rule.
+//! - `yaml fixed` block: the first bad block with every fix of this rule applied; it re-parses
+//!   and a second pass changes nothing.
+//! - `snapshot` block: the `full` rendering of the first bad block's findings of this rule.
+//!   `UPDATE_LINT_SNAPSHOTS=1` rewrites it.
+
+use std::collections::BTreeSet;
+
+use condalint::diagnostic::apply_fixes;
+use condalint::model::{lower, FileState};
+use condalint::render::{render, FileReport, FullOptions, OutputFormat};
+use condalint::rules::{lookup, FixAvailability, RuleMeta};
+use condalint::settings::{parse_selectors, Settings};
+use condalint::{lint, Diagnostic, SourceFile};
+
+const HEADINGS: &[&str] =
+    &["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Fix", "## Options", "## References"];
+const REQUIRED: &[&str] = &["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## References"];
+
+struct Block {
+    info: String,
+    text: String,
+    /// Line index (0-based) of the opening fence, and of the closing fence.
+    open: usize,
+    close: usize,
+}
+
+fn blocks(doc: &str) -> Vec<Block> {
+    let lines: Vec<&str> = doc.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(info) = lines[i].strip_prefix("```").filter(|info| !info.trim().is_empty()) {
+            let open = i;
+            let mut text = String::new();
+            i += 1;
+            while i < lines.len() && lines[i].trim_end() != "```" {
+                text.push_str(lines[i]);
+                text.push('\n');
+                i += 1;
+            }
+            out.push(Block { info: info.trim().to_owned(), text, open, close: i });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn encode(text: &str, info: &str) -> Vec<u8> {
+    let encoding = info.split_whitespace().find_map(|w| w.strip_prefix("encoding=")).unwrap_or("utf-8");
+    match encoding {
+        "utf-8" => text.as_bytes().to_vec(),
+        "utf-8-bom" => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        "utf-16le" => [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+        "utf-16be" => [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+        other => panic!("unknown encoding `{other}` in block info"),
+    }
+}
+
+/// (line, rule name) pairs marked with `# expect: a, b`.
+fn expectations(text: &str) -> BTreeSet<(usize, String)> {
+    let mut out = BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some((_, names)) = line.split_once("# expect:") {
+            for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                let meta = lookup(name).unwrap_or_else(|| panic!("line {}: unknown rule `{name}` in expect", i + 1)).meta();
+                out.insert((i + 1, meta.name.to_owned()));
+            }
+        }
+    }
+    out
+}
+
+fn settings_with(meta: &RuleMeta) -> Settings {
+    Settings { extend_select: parse_selectors(meta.code).unwrap(), ..Settings::default() }
+}
+
+fn lines_of(source: &SourceFile, diagnostics: &[Diagnostic], code: &str) -> BTreeSet<usize> {
+    diagnostics.iter().filter(|d| d.code == code).map(|d| source.line_col(d.primary.range.start).0).collect()
+}
+
+fn check_message_style(d: &Diagnostic) -> Result<(), String> {
+    let first = d.message.chars().next().unwrap_or(' ');
+    if first.is_uppercase() && !d.message.starts_with("YAML") {
+        return Err(format!("{}: message starts with an upper-case letter: {}", d.code, d.message));
+    }
+    if d.message.ends_with('.') || d.message.trim() != d.message || d.message.is_empty() {
+        return Err(format!("{}: message has a trailing period or blank: {:?}", d.code, d.message));
+    }
+    if let Some(help) = &d.help {
+        if help.ends_with('.') {
+            return Err(format!("{}: help has a trailing period: {help:?}", d.code));
+        }
+    }
+    Ok(())
+}
+
+fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()> {
+    let file_name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let rule = lookup(file_name).ok_or_else(|| format!("{}: no rule named `{file_name}`", path.display()))?;
+    let meta = rule.meta();
+    let heading = format!("# {} ({})", meta.name, meta.code);
+    if doc.lines().next() != Some(heading.as_str()) {
+        return Err(format!("first line must be `{heading}`").into());
+    }
+    for line in doc.lines().filter(|l| l.starts_with("## ")) {
+        if !HEADINGS.contains(&line.trim_end()) {
+            return Err(format!("heading `{line}` is not one of {HEADINGS:?}").into());
+        }
+    }
+    for required in REQUIRED.iter().chain((meta.fix != FixAvailability::None).then_some(&"## Fix")) {
+        if !doc.lines().any(|l| l.trim_end() == *required) {
+            return Err(format!("missing heading `{required}`").into());
+        }
+    }
+    let all = blocks(&doc);
+    let mut failures = Vec::new();
+    let mut first_bad: Option<(&Block, SourceFile, Vec<Diagnostic>)> = None;
+    let settings = settings_with(meta);
+    let (mut bad_count, mut good_count) = (0, 0);
+    for block in &all {
+        let kind = block.info.split_whitespace().nth(1).unwrap_or("");
+        if !block.info.starts_with("yaml") {
+            continue;
+        }
+        let source = SourceFile::from_bytes("environment.yml", &encode(&block.text, &block.info));
+        let diagnostics = lint(&source, &Settings::all());
+        for d in &diagnostics {
+            if let Err(e) = check_message_style(d) {
+                failures.push(format!("block at line {}: {e}", block.open + 1));
+            }
+        }
+        match kind {
+            "bad" => {
+                bad_count += 1;
+                let expected = expectations(&block.text);
+                let want: BTreeSet<usize> = expected.iter().filter(|(_, n)| n == meta.name).map(|(l, _)| *l).collect();
+                let got = lines_of(&source, &diagnostics, meta.code);
+                if want.is_empty() {
+                    failures.push(format!("bad block at line {} has no `# expect: {}` line", block.open + 1, meta.name));
+                }
+                if want != got {
+                    failures.push(format!(
+                        "bad block at line {}: {} expected on lines {want:?}, fired on {got:?}\n{}",
+                        block.open + 1,
+                        meta.code,
+                        describe(&source, &diagnostics)
+                    ));
+                }
+                for (line, name) in expected.iter().filter(|(_, n)| n != meta.name) {
+                    let code = lookup(name).unwrap().meta().code;
+                    if !lines_of(&source, &diagnostics, code).contains(line) {
+                        failures.push(format!("bad block at line {}: {name} expected on line {line}", block.open + 1));
+                    }
+                }
+                if first_bad.is_none() {
+                    first_bad = Some((block, source, diagnostics));
+                }
+            }
+            "good" => {
+                good_count += 1;
+                let found = lint(&source, &settings);
+                if !found.is_empty() {
+                    failures.push(format!("good block at line {} has findings:\n{}", block.open + 1, describe(&source, &found)));
+                }
+            }
+            "fixed" => {}
+            other => failures.push(format!("block at line {}: unknown block kind `{other}`", block.open + 1)),
+        }
+    }
+    if bad_count == 0 || good_count == 0 {
+        failures.push(format!("needs at least one bad and one good block (has {bad_count} bad, {good_count} good)"));
+    }
+
+    let Some((bad_block, bad_source, bad_diagnostics)) = first_bad else {
+        return Err(failures.join("\n\n").into());
+    };
+    let own: Vec<Diagnostic> = bad_diagnostics.iter().filter(|d| d.code == meta.code).cloned().collect();
+
+    // The fixed block.
+    let fixed_block = all.iter().find(|b| b.info.starts_with("yaml") && b.info.split_whitespace().nth(1) == Some("fixed"));
+    match (meta.fix, fixed_block) {
+        (FixAvailability::None, Some(_)) => failures.push("rule has no fix but the doc has a fixed block".into()),
+        (FixAvailability::None, None) => {
+            if own.iter().any(|d| d.fix.is_some()) {
+                failures.push("rule declares no fix but attached one".into());
+            }
+        }
+        (_, None) => failures.push("rule has a fix but the doc has no `yaml fixed` block".into()),
+        (_, Some(fixed)) => {
+            let (after, applied) = apply_fixes(&bad_source.text, own.iter().filter_map(|d| d.fix.as_ref()));
+            if applied == 0 {
+                failures.push("the first bad block's findings carry no fix".into());
+            }
+            if after != fixed.text {
+                failures.push(format!("fixed block differs from the fixed text:\n--- expected\n{}--- actual\n{after}", fixed.text));
+            }
+            let again = SourceFile::from_text("environment.yml", after.as_str());
+            if lower(&again).state != FileState::Parsed {
+                failures.push("fixed text does not parse".into());
+            }
+            let second = lint(&again, &settings);
+            let (twice, _) = apply_fixes(&again.text, second.iter().filter(|d| d.code == meta.code).filter_map(|d| d.fix.as_ref()));
+            if twice != after {
+                failures.push("a second fix pass changes the fixed text again".into());
+            }
+        }
+    }
+
+    // The snapshot block follows the first bad block.
+    let rendered = render(
+        OutputFormat::Full,
+        &[FileReport { source: &bad_source, diagnostics: &own }],
+        &FullOptions { color: false, links: false, width: 80 },
+    );
+    let rendered = rendered.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n";
+    let snapshot = all.iter().find(|b| b.info == "snapshot");
+    if snapshot.map(|s| s.text.as_str()) != Some(rendered.as_str()) {
+        if std::env::var_os("UPDATE_LINT_SNAPSHOTS").is_some() {
+            update_snapshot(path, &doc, bad_block, snapshot, &rendered)?;
+        } else {
+            failures.push(format!(
+                "snapshot block is missing or stale (run with UPDATE_LINT_SNAPSHOTS=1); rendered:\n{rendered}"
+            ));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n\n").into())
+    }
+}
+
+fn describe(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| format!("  {}:{} {} {}", source.line_col(d.primary.range.start).0, source.line_col(d.primary.range.start).1, d.code, d.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn update_snapshot(path: &std::path::Path, doc: &str, bad: &Block, old: Option<&Block>, rendered: &str) -> datatest_stable::Result<()> {
+    let mut lines: Vec<String> = doc.lines().map(str::to_owned).collect();
+    let new_block: Vec<String> =
+        std::iter::once("```snapshot".to_owned()).chain(rendered.lines().map(str::to_owned)).chain(["```".to_owned()]).collect();
+    match old {
+        Some(old) => {
+            lines.splice(old.open..=old.close, new_block);
+        }
+        None => {
+            lines.splice(bad.close + 1..bad.close + 1, new_block);
+        }
+    }
+    std::fs::write(path, lines.join("\n") + "\n")?;
+    Ok(())
+}
+
+datatest_stable::harness! {
+    { test = check_doc, root = "lints", pattern = r"^[a-z0-9-]+\.md$" },
+}
