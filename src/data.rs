@@ -29,4 +29,21 @@ pub fn pip_20_3_releases() -> &'static [Version] {
     CELL.get_or_init(|| ["20.3", "20.3.1", "20.3.2", "20.3.3", "20.3.4"].iter().map(|v| v.parse().expect("valid")).collect())
 }
 
-pub const CONDA_RELEASES_TABLE: &str = CONDA_RELEASES;
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conda_releases_parse_and_are_sorted() {
+        let table: Vec<&str> = lines(CONDA_RELEASES).collect();
+        assert!(CONDA_RELEASES.starts_with("# conda release versions; source: "), "header names the source");
+        assert_eq!(conda_releases().len(), table.len(), "every line parses as a version");
+        assert!(conda_releases().windows(2).all(|w| w[0] < w[1]), "sorted ascending, no duplicates");
+        for known in ["4.5.4", "4.7.12", "23.1.0"] {
+            assert!(conda_releases().contains(&known.parse().unwrap()), "{known}");
+        }
+        assert!(std::ptr::eq(conda_releases(), conda_releases()), "loaded once");
+    }
+}

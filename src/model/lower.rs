@@ -223,3 +223,61 @@ impl Lowering<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PipItemKind, Root};
+
+    fn env(text: &str) -> (SourceFile, EnvFile) {
+        let source = SourceFile::from_text("environment.yml", text);
+        let env = lower(&source);
+        (source, env)
+    }
+
+    #[test]
+    fn duplicate_keys_keep_both_spans_and_last_wins() {
+        let (source, env) = env("name: a\ndependencies:\n  - x\nname: b\ndependencies:\n  - y\n");
+        let spans: Vec<(&str, &str, usize)> =
+            env.duplicate_keys.iter().map(|d| (d.key.value.as_str(), source.slice(d.key.range), source.line_col(d.first.start).0)).collect();
+        assert_eq!(spans, [("name", "name", 1), ("dependencies", "dependencies", 2)]);
+        assert_eq!(env.name.as_ref().unwrap().value, "b");
+        assert_eq!(env.conda_deps().next().unwrap().raw, "y");
+    }
+
+    #[test]
+    fn merge_keys_and_aliases() {
+        let text = "base: &base\n  name: a\n  channels: [conda-forge]\n<<: *base\nname: b\ndependencies:\n  - &np numpy=1.21\n  - *np\n";
+        let (_, env) = env(text);
+        assert!(env.duplicate_keys.is_empty(), "an override of a merged key is not a duplicate");
+        assert_eq!(env.name.as_ref().unwrap().value, "b");
+        assert_eq!(env.channels.as_ref().unwrap().items[0].value, "conda-forge");
+        assert_eq!(env.conda_deps().filter(|d| d.raw == "numpy=1.21").count(), 2);
+    }
+
+    #[test]
+    fn pip_section_shapes_and_spans() {
+        let text = "dependencies:\n  - pip\n  - pip:\n      - \"requests==2.31\"\n      - 3\n  - pip:\n  - npm: [x]\n";
+        let (source, env) = env(text);
+        let sections: Vec<_> = env.pip_sections().collect();
+        assert_eq!(sections.len(), 2);
+        let PipItemKind::Requirement(req) = &sections[0].items[0].kind else { panic!() };
+        assert_eq!(source.slice(req.name.range), "requests");
+        assert_eq!(source.slice(req.specifier.as_ref().unwrap().range), "==2.31");
+        assert!(sections[1].items.is_empty() && !sections[1].is_list);
+        assert_eq!(env.type_errors.len(), 1, "the number 3 is not a pip requirement");
+        assert!(matches!(env.dependency_items().last(), Some(Dependency::Subsection { .. })));
+    }
+
+    #[test]
+    fn roots_and_types() {
+        assert!(matches!(env("").1.root, Root::Empty));
+        assert!(matches!(env("# c\n").1.root, Root::Empty));
+        assert!(matches!(env("- a\n").1.root, Root::Other { found: "a list", .. }));
+        let (_, e) = env("name: 3\nchannels: conda-forge\ndependencies: {a: 1}\nvariables: [x]\n");
+        let expected: Vec<&str> = e.type_errors.iter().map(|t| t.found).collect();
+        assert_eq!(expected, ["a number", "a string", "a mapping", "a list"]);
+        let (_, e) = env("dependencies:\n  - numpy\n    - scipy\n");
+        assert_eq!(e.conda_deps().next().unwrap().raw, "numpy - scipy");
+    }
+}

@@ -1,15 +1,59 @@
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::FileReport;
+use crate::diagnostic::{Applicability, Severity};
 use crate::source::{SourceFile, TextRange};
 
-fn location(source: &SourceFile, offset: usize) -> Value {
-    let (row, column) = source.line_col(offset);
-    json!({ "row": row, "column": column })
+#[derive(Serialize)]
+struct Location {
+    row: usize,
+    column: usize,
 }
 
-fn span(source: &SourceFile, range: TextRange) -> (Value, Value) {
-    (location(source, range.start), location(source, range.end))
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    content: &'a str,
+    location: Location,
+    end_location: Location,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    message: &'a str,
+    applicability: Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    message: Option<&'a str>,
+    filename: &'a str,
+    location: Location,
+    end_location: Location,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: Severity,
+    message: &'a str,
+    help: Option<&'a str>,
+    filename: &'a str,
+    location: Location,
+    end_location: Location,
+    url: String,
+    fix: Option<JsonFix<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<Related<'a>>,
+}
+
+fn span(source: &SourceFile, range: TextRange) -> (Location, Location) {
+    let at = |offset| {
+        let (row, column) = source.line_col(offset);
+        Location { row, column }
+    };
+    (at(range.start), at(range.end))
 }
 
 /// One JSON array of findings, sorted by filename, then position (CLI.md schema).
@@ -20,45 +64,43 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
     for report in sorted {
         let source = report.source;
         for d in report.diagnostics {
-            let (start, end) = span(source, d.primary.range);
-            let fix = d.fix.as_ref().map(|fix| {
-                let edits: Vec<Value> = fix
+            let (location, end_location) = span(source, d.primary.range);
+            let fix = d.fix.as_ref().map(|fix| JsonFix {
+                message: &fix.title,
+                applicability: fix.applicability,
+                edits: fix
                     .edits
                     .iter()
                     .map(|e| {
-                        let (start, end) = span(source, e.range);
-                        json!({ "content": e.content, "location": start, "end_location": end })
+                        let (location, end_location) = span(source, e.range);
+                        JsonEdit { content: &e.content, location, end_location }
                     })
-                    .collect();
-                json!({ "message": fix.title, "applicability": fix.applicability, "edits": edits })
+                    .collect(),
             });
-            let related: Vec<Value> = d
+            let related = d
                 .secondary
                 .iter()
                 .map(|l| {
-                    let (start, end) = span(source, l.range);
-                    json!({ "message": l.message, "filename": source.path, "location": start, "end_location": end })
+                    let (location, end_location) = span(source, l.range);
+                    Related { message: l.message.as_deref(), filename: &source.path, location, end_location }
                 })
                 .collect();
-            let mut finding = json!({
-                "code": d.code,
-                "name": d.name,
-                "severity": d.severity,
-                "message": d.message,
-                "help": d.help,
-                "filename": source.path,
-                "location": start,
-                "end_location": end,
-                "url": crate::doc_url(d.name),
-                "fix": fix,
+            out.push(Finding {
+                code: d.code,
+                name: d.name,
+                severity: d.severity,
+                message: &d.message,
+                help: d.help.as_deref(),
+                filename: &source.path,
+                location,
+                end_location,
+                url: crate::doc_url(d.name),
+                fix,
+                related,
             });
-            if !related.is_empty() {
-                finding["related"] = Value::Array(related);
-            }
-            out.push(finding);
         }
     }
-    let mut text = serde_json::to_string_pretty(&Value::Array(out)).expect("JSON values serialise");
+    let mut text = serde_json::to_string_pretty(&out).expect("findings serialise");
     text.push('\n');
     text
 }

@@ -21,7 +21,7 @@ impl Rule for DuplicateKey {
     fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
         for dup in &env.duplicate_keys {
             let key = &dup.key.value;
-            cx.report(dup.key.range, format!("duplicate key `{key}`; YAML loaders keep only the last one"))
+            cx.report(dup.key.range, format!("duplicate key `{key}`; conda 22.11+ rejects the file and older loaders keep only the last value"))
                 .primary_label("this one replaces the first")
                 .label(dup.first, "first defined here")
                 .help(format!("merge both `{key}` entries into one"));

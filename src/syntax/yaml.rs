@@ -83,7 +83,8 @@ pub fn parse(source: &SourceFile) -> Result<Tree, SyntaxError> {
             _ => continue,
         };
         if let Some(tag) = tag.as_deref() {
-            check_tag(tag, range)?;
+            let at = span.tag_start.as_ref().map_or(range.start, &offset);
+            check_tag(tag, TextRange::new(at, range.end.max(at)))?;
         }
         let is_container = matches!(kind, NodeKind::Seq(_) | NodeKind::Map(_));
         if stack.len() >= MAX_DEPTH && is_container {
