@@ -60,3 +60,35 @@ pub fn summary(reports: &[FileReport<'_>]) -> String {
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{lint, Settings};
+
+    fn example() -> SourceFile {
+        SourceFile::from_text("environment.yml", "name: x\ndependencies:\n  - pip\n  - pip:\n      - numpy=1.21\n")
+    }
+
+    #[test]
+    fn full_uses_colour_and_links_only_when_asked() {
+        let source = example();
+        let diagnostics = lint(&source, &Settings::default());
+        let reports = [FileReport { source: &source, diagnostics: &diagnostics }];
+        let plain = render(OutputFormat::Full, &reports, &FullOptions { color: false, links: false, width: 80 });
+        assert!(!plain.contains('\u{1b}'));
+        assert!(plain.contains("PIP004 (https://github.com/condalint/condalint/blob/main/lints/invalid-requirement.md)"));
+        let tty = render(OutputFormat::Full, &reports, &FullOptions { color: true, links: true, width: 80 });
+        assert!(tty.contains("\u{1b}[") && tty.contains("\u{1b}]8;;https://github.com/condalint/condalint/blob/main/lints/"));
+    }
+
+    #[test]
+    fn summary_counts_by_severity() {
+        let source = example();
+        let diagnostics = lint(&source, &Settings::default());
+        let reports = [FileReport { source: &source, diagnostics: &diagnostics }];
+        assert_eq!(summary(&reports), "Found 2 problems (1 error, 1 warning) in 1 file; 1 fix available");
+        let empty = [FileReport { source: &source, diagnostics: &[] }];
+        assert_eq!(summary(&empty), "No problems found in 1 file");
+    }
+}
