@@ -1,5 +1,6 @@
 //! Data tables shipped in `data/`, parsed once per process.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rattler_conda_types::Version;
@@ -47,3 +48,93 @@ mod tests {
         assert!(std::ptr::eq(conda_releases(), conda_releases()), "loaded once");
     }
 }
+
+const CHANNELS: &str = include_str!("../data/channels.txt");
+const PYPI_CONDA_NAMES: &str = include_str!("../data/pypi-conda-names.tsv");
+const DIFFERENT_PROJECTS: &str = include_str!("../data/different-projects.txt");
+const SUPERSEDED: &str = include_str!("../data/superseded-packages.tsv");
+const TOP_PYPI: &str = include_str!("../data/top-pypi.txt");
+const POPULAR_PYPI: &str = include_str!("../data/top-pypi-popular.txt");
+
+fn first_column(table: &str) -> impl Iterator<Item = &str> {
+    lines(table).map(|l| l.split('\t').next().unwrap_or(l).trim())
+}
+
+/// Real channel names (misspelled-channel never fires on them).
+pub fn channels() -> &'static HashSet<&'static str> {
+    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| first_column(CHANNELS).collect())
+}
+
+/// The channels a misspelling is compared against (the `# well-known:` header line).
+pub fn well_known_channels() -> &'static [&'static str] {
+    static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        CHANNELS
+            .lines()
+            .find_map(|l| l.strip_prefix("# well-known:"))
+            .map(|list| list.split(',').map(str::trim).filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// PyPI name (PEP 503) → conda-forge name, for the names that differ.
+pub fn pypi_to_conda() -> &'static HashMap<&'static str, &'static str> {
+    static CELL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        lines(PYPI_CONDA_NAMES).filter_map(|l| l.split_once('\t')).map(|(p, c)| (p.trim(), c.split('\t').next().unwrap_or(c).trim())).collect()
+    })
+}
+
+/// Names that mean different projects on conda and on PyPI.
+pub fn different_projects() -> &'static HashSet<&'static str> {
+    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| first_column(DIFFERENT_PROJECTS).collect())
+}
+
+/// A superseded conda package: its replacement (if any), the reason and the source.
+#[derive(Debug, Clone, Copy)]
+pub struct Superseded {
+    pub replacement: Option<&'static str>,
+    pub reason: &'static str,
+    pub source: &'static str,
+}
+
+pub fn superseded() -> &'static HashMap<&'static str, Superseded> {
+    static CELL: OnceLock<HashMap<&'static str, Superseded>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        lines(SUPERSEDED)
+            .filter_map(|l| {
+                let mut cols = l.split('\t').map(str::trim);
+                let name = cols.next()?;
+                let replacement = cols.next().filter(|r| *r != "-" && !r.is_empty());
+                let reason = cols.next().unwrap_or("");
+                let source = cols.next().unwrap_or("");
+                Some((name, Superseded { replacement, reason, source }))
+            })
+            .collect()
+    })
+}
+
+/// The most-downloaded PyPI projects (PEP 503 names): known, real projects.
+pub fn known_pypi() -> &'static HashSet<&'static str> {
+    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| first_column(TOP_PYPI).collect())
+}
+
+/// The very popular PyPI projects that a typosquat imitates.
+pub fn popular_pypi() -> &'static [&'static str] {
+    static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| first_column(POPULAR_PYPI).collect())
+}
+
+/// Every shipped table, for the data tests: (file name, contents).
+pub const TABLES: &[(&str, &str)] = &[
+    ("conda-releases.txt", CONDA_RELEASES),
+    ("channels.txt", CHANNELS),
+    ("pypi-conda-names.tsv", PYPI_CONDA_NAMES),
+    ("different-projects.txt", DIFFERENT_PROJECTS),
+    ("superseded-packages.tsv", SUPERSEDED),
+    ("top-pypi.txt", TOP_PYPI),
+    ("top-pypi-popular.txt", POPULAR_PYPI),
+];

@@ -17,6 +17,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use settings::Settings;
 pub use source::SourceFile;
 
+use std::sync::Arc;
+
 use model::{EnvFile, FileState};
 
 /// Base of every rule's documentation URL; `<name>.md` is appended.
@@ -60,13 +62,77 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
         if !settings.is_enabled(meta) || (!env.is_parsed() && !FILE_LEVEL.contains(&meta.code)) {
             continue;
         }
-        rule.check(env, &mut rules::LintContext::new(source, meta, &mut diagnostics));
+        let mut cx = rules::LintContext::new(source, meta, &mut diagnostics);
+        cx.target = settings.target;
+        rule.check(env, &mut cx);
     }
+    redact(env, source, &mut diagnostics);
     if matches!(env.state, FileState::Undecodable(_) | FileState::InvalidYaml(_)) {
         diagnostics.retain(|d| d.code != "ENV015");
     }
     diagnostics.sort_by_key(|d| (d.primary.range.start, d.primary.range.end, d.code));
     diagnostics
+}
+
+/// Replaces every password or token written in a URL of the file (or its includes) by `****`
+/// in the text of every diagnostic: no output format may show a secret.
+fn redact(env: &EnvFile, source: &SourceFile, diagnostics: &mut [Diagnostic]) {
+    use rules::credentials_in_url::secrets;
+    let mut found = secrets(&source.text);
+    for file in &env.pip_files {
+        found.extend(secrets(&file.source.text));
+    }
+    if found.is_empty() {
+        return;
+    }
+    found.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let scrub = |text: &mut String| {
+        *text = rules::credentials_in_url::redact(text);
+        // Long secrets are also removed where they appear outside a URL.
+        for secret in found.iter().filter(|s| s.len() >= 6) {
+            if text.contains(secret.as_str()) {
+                *text = text.replace(secret.as_str(), "****");
+            }
+        }
+    };
+    for d in diagnostics {
+        scrub(&mut d.message);
+        if let Some(help) = &mut d.help {
+            scrub(help);
+        }
+        for label in d.secondary.iter_mut().chain(std::iter::once(&mut d.primary)) {
+            if let Some(message) = &mut label.message {
+                scrub(message);
+            }
+        }
+        if let Some(fix) = &mut d.fix {
+            scrub(&mut fix.title);
+        }
+    }
+}
+
+/// Splits one file's diagnostics by the file they are in: the environment file first, then each
+/// included requirements file in order. Afterwards a label's `file` is `None` exactly when it is
+/// in the same file as its diagnostic.
+pub fn group_by_file(env_source: &Arc<SourceFile>, diagnostics: Vec<Diagnostic>) -> Vec<(Arc<SourceFile>, Vec<Diagnostic>)> {
+    let mut groups: Vec<(Arc<SourceFile>, Vec<Diagnostic>)> = vec![(env_source.clone(), Vec::new())];
+    for mut d in diagnostics {
+        let file = d.file.take().unwrap_or_else(|| env_source.clone());
+        for label in &mut d.secondary {
+            let label_file = label.file.take().unwrap_or_else(|| env_source.clone());
+            label.file = (label_file != file).then_some(label_file);
+        }
+        match groups.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, list)) => list.push(d),
+            None => groups.push((file, vec![d])),
+        }
+    }
+    groups.retain(|(f, list)| !list.is_empty() || f == env_source);
+    groups[1..].sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    for (_, list) in &mut groups {
+        list.sort_by_key(|d| (d.primary.range.start, d.primary.range.end, d.code));
+    }
+    groups
 }
 
 /// Azure ML environment definitions are not conda environment files (their keys would all be

@@ -45,6 +45,26 @@ pub fn parse_selectors(list: &str) -> Result<Vec<Selector>, String> {
     list.split(',').filter(|s| !s.trim().is_empty()).map(Selector::parse).collect()
 }
 
+/// The tool that will consume the environment file (`--target`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Target {
+    Conda,
+    Mamba,
+    CondaLock,
+    Pixi,
+}
+
+impl Target {
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::Conda => "conda",
+            Target::Mamba => "mamba",
+            Target::CondaLock => "conda-lock",
+            Target::Pixi => "pixi",
+        }
+    }
+}
+
 /// The lowest severity that makes the exit code 1, or never.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
@@ -59,11 +79,13 @@ pub struct Settings {
     pub extend_select: Vec<Selector>,
     pub ignore: Vec<Selector>,
     pub fail_on: FailOn,
+    /// The consuming tool; turns on tool-incompatible (PIP012).
+    pub target: Option<Target>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning) }
+        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning), target: None }
     }
 }
 
@@ -75,8 +97,10 @@ impl Settings {
 
     pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
         let best = |list: &[Selector]| list.iter().filter_map(|s| s.specificity(meta)).max();
+        // `--target` turns on the check for that tool's limits.
+        let by_target = (meta.code == "PIP012" && self.target.is_some()).then_some(1);
         let base = match &self.select {
-            None => meta.default_on.then_some(0),
+            None => meta.default_on.then_some(0).or(by_target),
             Some(list) => best(list),
         };
         let selected = base.max(best(&self.extend_select));

@@ -70,6 +70,15 @@ pub struct SourceFile {
     line_starts: Arc<[usize]>,
 }
 
+/// Two sources are the same file when path and text are.
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.text == other.text
+    }
+}
+
+impl Eq for SourceFile {}
+
 impl SourceFile {
     /// A file from already-decoded UTF-8 text.
     pub fn from_text(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
@@ -124,6 +133,33 @@ impl SourceFile {
         }
         offset
     }
+}
+
+/// Largest file read (CLI.md "Limits").
+pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+
+/// Reads a regular file of at most [`MAX_FILE_SIZE`] bytes; the error is a short reason.
+pub fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let io_message = |error: std::io::Error| match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(io_message)?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    let too_large = || "file is larger than the 32 MiB limit; not linted".to_owned();
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)).map_err(io_message)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 fn decode(bytes: &[u8]) -> (String, Encoding, Option<DecodeError>) {

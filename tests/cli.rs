@@ -61,10 +61,10 @@ fn clean_file_exits_zero() {
 
 #[test]
 fn stdin_with_filename() {
-    let input = b"name: x\ndependencies:\n  - pip\n  - pip:\n      - requests\n";
+    let input = b"name: x\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - pip\n  - pip:\n      - requests\n";
     let out = condalint(&["-", "--stdin-filename", "envs/environment.yml", "--output-format", "concise"], repo(), Some(input));
     assert_eq!(code(&out), 1);
-    assert_eq!(text(&out.stdout), "envs/environment.yml:3:5: PIP002 [warning] pip is not pinned; conda-forge ships pip 20.3+ whose resolver can loop\n");
+    assert_eq!(text(&out.stdout), "envs/environment.yml:5:5: PIP002 [warning] pip is not pinned; conda-forge ships pip 20.3+ whose resolver can loop\n");
     let out = condalint(&["-", "--output-format", "concise"], repo(), Some(CLEAN.as_bytes()));
     assert_eq!((code(&out), text(&out.stdout)), (0, String::new()));
 }
@@ -240,4 +240,51 @@ fn rule_docs_on_the_command_line() {
     assert_eq!(value["name"], "pip-resolver-loop");
     let out = condalint(&["rule", "PIP999"], repo(), None);
     assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn includes_are_linted_with_spans_in_the_included_file() {
+    let out = condalint(&["--output-format", "concise", "tests/fixtures/includes/environment.yml"], repo(), None);
+    assert_eq!(code(&out), 1);
+    insta::assert_snapshot!("includes_concise", text(&out.stdout));
+    let out = condalint(&["--output-format", "json", "tests/fixtures/includes/environment.yml"], repo(), None);
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let pip007 = findings.iter().find(|f| f["code"] == "PIP007").expect("duplicate across files");
+    assert_eq!(pip007["filename"], "tests/fixtures/includes/reqs/nested.txt");
+    assert_eq!(pip007["related"][0]["filename"], "tests/fixtures/includes/environment.yml");
+    assert_eq!(pip007["related"][0]["location"]["row"], 12);
+    let cycles = findings.iter().filter(|f| f["message"].as_str().unwrap().contains("cycle")).count();
+    assert_eq!(cycles, 1, "a cycle is reported once");
+}
+
+#[test]
+fn secrets_never_reach_any_output() {
+    let secrets = ["s3cr3t-not-real", "hunter2hunter2", "ghp_abcdefghijklmnopqrstuvwxyz0123"];
+    for select in ["ALL", "SEC003", "PIP009,SEC001,CHN005"] {
+        for format in ["full", "concise", "json"] {
+            let out = condalint(&["--select", select, "--output-format", format, "tests/fixtures/secrets/environment.yml"], repo(), None);
+            let all = text(&out.stdout) + &text(&out.stderr);
+            assert!(!all.is_empty());
+            for secret in secrets {
+                assert!(!all.contains(secret), "{format} with --select {select} shows `{secret}`:\n{all}");
+            }
+        }
+    }
+    let out = condalint(&["--select", "SEC003", "--output-format", "concise", "tests/fixtures/secrets/environment.yml"], repo(), None);
+    assert_eq!(text(&out.stdout).matches("SEC003").count(), 3, "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("password in URL `https://builder:****@conda.example.com/private`"));
+}
+
+#[test]
+fn target_turns_on_tool_incompatible() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "name: x\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - pip=23.3\n  - pip:\n      - --index-url https://pkgs.example.com/simple\n      - requests==2.31.0\n";
+    std::fs::write(dir.path().join("environment.yml"), body).unwrap();
+    let out = condalint(&["--output-format", "concise", "environment.yml"], dir.path(), None);
+    assert_eq!((code(&out), text(&out.stdout)), (0, String::new()));
+    let out = condalint(&["--output-format", "concise", "--target", "conda-lock", "environment.yml"], dir.path(), None);
+    assert_eq!(code(&out), 1);
+    assert!(text(&out.stdout).starts_with("environment.yml:7:9: PIP012 [warning] conda-lock cannot handle `--index-url"), "{}", text(&out.stdout));
+    let out = condalint(&["--output-format", "concise", "--target", "conda", "environment.yml"], dir.path(), None);
+    assert_eq!(code(&out), 0);
 }

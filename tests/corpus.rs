@@ -33,7 +33,8 @@ fn corpus_counts() {
     for path in &paths {
         let bytes = std::fs::read(path).unwrap();
         let name = path.strip_prefix(&corpus).unwrap().display().to_string();
-        let source = SourceFile::from_bytes(name.clone(), &bytes);
+        // The real path, so that `-r`/`-e` paths resolve next to the file as they do in the CLI.
+        let source = SourceFile::from_bytes(path.display().to_string(), &bytes);
         let outcome = std::panic::catch_unwind(|| check(&source, &Settings::default()))
             .unwrap_or_else(|_| panic!("panic on {name}"));
         match outcome {

@@ -14,7 +14,7 @@ use condalint::diagnostic::apply_fixes;
 use condalint::model::{lower, FileState};
 use condalint::render::{render, FileReport, FullOptions, OutputFormat};
 use condalint::rules::{lookup, FixAvailability, RuleMeta};
-use condalint::settings::{parse_selectors, Settings};
+use condalint::settings::{parse_selectors, Settings, Target};
 use condalint::{lint, Diagnostic, SourceFile};
 
 const HEADINGS: &[&str] =
@@ -75,8 +75,14 @@ fn expectations(text: &str) -> BTreeSet<(usize, String)> {
     out
 }
 
-fn settings_with(meta: &RuleMeta) -> Settings {
-    Settings { extend_select: parse_selectors(meta.code).unwrap(), ..Settings::default() }
+fn settings_with(meta: &RuleMeta, target: Option<Target>) -> Settings {
+    Settings { extend_select: parse_selectors(meta.code).unwrap(), target, ..Settings::default() }
+}
+
+/// `target=conda-lock` in a block's info string: lint as `--target conda-lock` would.
+fn target_of(info: &str) -> Option<Target> {
+    let value = info.split_whitespace().find_map(|w| w.strip_prefix("target="))?;
+    Some(<Target as clap::ValueEnum>::from_str(value, false).unwrap_or_else(|e| panic!("bad target `{value}`: {e}")))
 }
 
 fn lines_of(source: &SourceFile, diagnostics: &[Diagnostic], code: &str) -> BTreeSet<usize> {
@@ -120,7 +126,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
     let all = blocks(&doc);
     let mut failures = Vec::new();
     let mut first_bad: Option<(&Block, SourceFile, Vec<Diagnostic>)> = None;
-    let settings = settings_with(meta);
+    let mut settings = settings_with(meta, None);
     let (mut bad_count, mut good_count) = (0, 0);
     for block in &all {
         let kind = block.info.split_whitespace().nth(1).unwrap_or("");
@@ -128,7 +134,9 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
             continue;
         }
         let source = SourceFile::from_bytes("environment.yml", &encode(&block.text, &block.info));
-        let diagnostics = lint(&source, &Settings::all());
+        let target = target_of(&block.info);
+        settings.target = target;
+        let diagnostics = lint(&source, &Settings { target, ..Settings::all() });
         for d in &diagnostics {
             if let Err(e) = check_message_style(d) {
                 failures.push(format!("block at line {}: {e}", block.open + 1));

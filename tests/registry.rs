@@ -49,3 +49,32 @@ fn every_rule_has_a_doc_and_every_doc_a_rule() {
         }
     }
 }
+
+#[test]
+fn catalogue_is_fresh() {
+    let expected = condalint::rules::catalogue_markdown();
+    let path = "lints/README.md";
+    if std::env::var_os("UPDATE_CATALOGUE").is_some() {
+        std::fs::write(path, &expected).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(on_disk == expected, "lints/README.md is stale: run `UPDATE_CATALOGUE=1 cargo test --test registry`");
+}
+
+#[test]
+fn data_tables_parse_and_are_sorted() {
+    for (name, table) in condalint::data::TABLES {
+        assert!(table.starts_with("# "), "{name}: first line names the source");
+        assert!(table.lines().next().unwrap().contains("source"), "{name}: header names the source");
+        let lines: Vec<&str> = condalint::data::lines(table).collect();
+        assert!(!lines.is_empty(), "{name}: has data");
+        if *name == "conda-releases.txt" {
+            continue; // sorted by version order, checked in the library's own test
+        }
+        let keys: Vec<&str> = lines.iter().map(|l| l.split('\t').next().unwrap()).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{name}: sorted and unique by first column");
+        for line in &lines {
+            assert!(!line.contains("  ") && line.trim() == *line, "{name}: stray spaces in `{line}`");
+        }
+    }
+}

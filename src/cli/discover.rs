@@ -1,10 +1,8 @@
 //! Finding environment files in directories, and reading files within the size limit.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::MAX_FILE_SIZE;
 
 /// Whether a file name is an environment file name:
 /// `(?i)^([^/]*environment[^/]*|env|conda[^/]*)\.ya?ml$`.
@@ -41,23 +39,9 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
-/// Reads a regular file of at most [`MAX_FILE_SIZE`] bytes.
+/// Reads a regular file of at most 32 MiB.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(format!("file is {} MiB, larger than the 32 MiB limit; not linted", meta.len() / (1024 * 1024)));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_message(&e))?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err("file is larger than the 32 MiB limit; not linted".into());
-    }
-    Ok(bytes)
+    crate::source::read_limited(path)
 }
 
 fn io_message(error: &std::io::Error) -> String {

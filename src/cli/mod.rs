@@ -6,6 +6,7 @@ mod discover;
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -15,8 +16,7 @@ use crate::rules::{FixAvailability, RULES};
 use crate::settings::{parse_selectors, FailOn, Settings};
 use crate::{check, Diagnostic, Outcome, Severity, SourceFile};
 
-/// Largest file condalint reads (CLI.md "Limits").
-pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+pub use crate::source::MAX_FILE_SIZE;
 
 /// The process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +102,9 @@ struct CheckArgs {
     /// Apply configured excludes to paths given on the command line (accepted for pre-commit)
     #[arg(long)]
     force_exclude: bool,
+    /// The tool that will consume the file: checks what it cannot handle (tool-incompatible)
+    #[arg(long, value_enum)]
+    target: Option<crate::settings::Target>,
     /// Print only findings: no summary line and no notices
     #[arg(long, short)]
     quiet: bool,
@@ -157,6 +160,7 @@ fn settings_from(args: &CheckArgs) -> Result<Settings, String> {
             FailOnArg::Info => FailOn::Severity(Severity::Info),
             FailOnArg::Never => FailOn::Never,
         },
+        target: args.target,
     })
 }
 
@@ -202,11 +206,25 @@ fn run_check(
         }
     }
 
-    let results: Vec<Result<(SourceFile, Outcome), String>> = inputs.into_par_iter().map(|input| lint_input(input, &settings)).collect();
-    let mut linted: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
+    let results: Vec<Result<(Arc<SourceFile>, Outcome), String>> = inputs.into_par_iter().map(|input| lint_input(input, &settings)).collect();
+    let mut linted: Vec<(Arc<SourceFile>, Vec<Diagnostic>)> = Vec::new();
     for result in results {
         match result {
-            Ok((source, Outcome::Linted(diagnostics))) => linted.push((source, diagnostics)),
+            Ok((source, Outcome::Linted(diagnostics))) => {
+                for (file, diagnostics) in crate::group_by_file(&source, diagnostics) {
+                    // An included file shared by several environment files is reported once.
+                    match linted.iter_mut().find(|(f, _)| f.path == file.path && *f != source) {
+                        Some((_, existing)) => {
+                            for d in diagnostics {
+                                if !existing.contains(&d) {
+                                    existing.push(d);
+                                }
+                            }
+                        }
+                        None => linted.push((file, diagnostics)),
+                    }
+                }
+            }
             Ok((source, Outcome::Skipped(reason))) => {
                 if !args.quiet {
                     let _ = writeln!(stderr, "condalint: skipping {}: {reason}", source.path);
@@ -243,7 +261,7 @@ enum Input {
     Bytes(String, Vec<u8>),
 }
 
-fn lint_input(input: Input, settings: &Settings) -> Result<(SourceFile, Outcome), String> {
+fn lint_input(input: Input, settings: &Settings) -> Result<(Arc<SourceFile>, Outcome), String> {
     let source = match input {
         Input::Bytes(name, bytes) => SourceFile::from_bytes(name, &bytes),
         Input::Path(path) => {
@@ -253,7 +271,7 @@ fn lint_input(input: Input, settings: &Settings) -> Result<(SourceFile, Outcome)
         }
     };
     let outcome = check(&source, settings);
-    Ok((source, outcome))
+    Ok((Arc::new(source), outcome))
 }
 
 fn run_rule(code: &str, format: DocFormat, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus, String> {

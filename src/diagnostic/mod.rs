@@ -4,9 +4,11 @@ mod fix;
 
 pub use fix::{apply_fixes, Applicability, Edit, Fix};
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
-use crate::source::TextRange;
+use crate::source::{SourceFile, TextRange};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -31,10 +33,16 @@ impl Severity {
 pub struct Label {
     pub range: TextRange,
     pub message: Option<String>,
+    /// The file the range is in, when it is not the file of the diagnostic.
+    pub file: Option<Arc<SourceFile>>,
 }
+
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file the finding is in, when it is not the linted environment file (an included
+    /// requirements file).
+    pub file: Option<Arc<SourceFile>>,
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
@@ -48,7 +56,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// Adds a secondary label.
     pub fn label(&mut self, range: TextRange, message: impl Into<String>) -> &mut Self {
-        self.secondary.push(Label { range, message: Some(message.into()) });
+        self.secondary.push(Label { range, message: Some(message.into()), file: None });
+        self
+    }
+
+    /// Adds a secondary label in another file (`None`: the environment file).
+    pub fn label_in(&mut self, file: Option<&Arc<SourceFile>>, range: TextRange, message: impl Into<String>) -> &mut Self {
+        self.secondary.push(Label { range, message: Some(message.into()), file: file.cloned() });
         self
     }
 

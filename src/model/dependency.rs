@@ -27,6 +27,8 @@ pub struct CondaDep {
     pub version: Option<Spanned<String>>,
     pub build: Option<Spanned<String>>,
     pub error: Option<SpecError>,
+    /// A comment selector on the same line (`# [win]`): the text between the brackets.
+    pub selector: Option<Spanned<String>>,
 }
 
 impl CondaDep {
@@ -58,6 +60,7 @@ pub fn parse_conda_spec(raw: &str, range: TextRange, base: Option<usize>) -> Con
         version: at(parts.version),
         build: at(parts.build),
         error: None,
+        selector: None,
     };
     let name_span = at(parts.name);
     let fail = |message: String, r: Option<(usize, usize)>| SpecError {

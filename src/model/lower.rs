@@ -1,10 +1,13 @@
 //! Syntax tree → typed model. Never fails: every structural problem is recorded in the model.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{
-    classify_line, parse_conda_spec, Channels, Dependencies, Dependency, DuplicateKey, EnvFile, FileState, PipSection,
-    Root, Spanned, TopKey, TypeError, KNOWN_KEYS,
+    classify_line, parse_conda_spec, parse_requirements, Channels, Comment, Dependencies, Dependency, DuplicateKey,
+    EnvFile, FileState, IncludeKind, IncludeProblem, IncludeProblemKind, PipItem, PipItemKind, PipSection, ReqFile,
+    Root, Spanned, TopKey, TypeError, Variable, KNOWN_KEYS,
 };
 use crate::source::{SourceFile, TextRange};
 use crate::syntax::{self, NodeId, NodeKind, ScalarKind, Tree};
@@ -21,6 +24,7 @@ pub fn lower(source: &SourceFile) -> EnvFile {
         Err(error) => return EnvFile::empty(FileState::InvalidYaml(error), source.encoding),
     };
     let mut env = EnvFile::empty(FileState::Parsed, source.encoding);
+    env.comments = comments(&source.text);
     let Some(root) = tree.root.filter(|&r| !tree.is_null(r)) else {
         return env;
     };
@@ -33,7 +37,138 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     let mut cx = Lowering { source, tree: &tree, env };
     cx.find_duplicate_keys();
     cx.top_level(root);
-    cx.env
+    let mut env = cx.env;
+    attach_selectors(source, &mut env);
+    resolve_includes(source, &mut env);
+    env
+}
+
+/// Every `# …` comment of the text.
+fn comments(text: &str) -> Vec<Comment> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if let Some(at) = syntax::comment_start(content) {
+            out.push(Comment { range: TextRange::new(offset + at, offset + content.len()), text: content[at + 1..].to_owned() });
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// A `# [selector]` comment on the line where a conda dependency ends.
+fn attach_selectors(source: &SourceFile, env: &mut EnvFile) {
+    let text: &str = &source.text;
+    let comments = std::mem::take(&mut env.comments);
+    if let Some(deps) = env.dependencies.as_mut() {
+        for dep in deps.items.iter_mut() {
+            let Dependency::Conda(dep) = dep else { continue };
+            let line_end = text[dep.range.end..].find('\n').map_or(text.len(), |n| dep.range.end + n);
+            let Some(comment) = comments.iter().find(|c| c.range.start >= dep.range.end && c.range.start < line_end) else {
+                continue;
+            };
+            if let Some((inner, at)) = selector_of(&comment.text) {
+                let start = comment.range.start + 1 + at;
+                dep.selector = Some(Spanned::new(inner.to_owned(), TextRange::new(start, start + inner.len())));
+            }
+        }
+    }
+    env.comments = comments;
+}
+
+/// The `[...]` selector that opens a comment's text (`# [win]`, `# [win]  # note`): its inner
+/// text and the inner text's byte offset within the comment text.
+pub fn selector_of(comment: &str) -> Option<(&str, usize)> {
+    let open = comment.len() - comment.trim_start().len();
+    let rest = comment[open..].strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let inner = &rest[..close];
+    (!inner.contains('[')).then_some((inner, open + 1))
+}
+
+/// Most nested `-r` levels followed.
+const MAX_INCLUDE_DEPTH: usize = 32;
+
+/// Follows `-r`/`-c` includes (and checks `-e` paths) relative to the directory of the file
+/// that names them, which is where conda runs pip.
+fn resolve_includes(source: &SourceFile, env: &mut EnvFile) {
+    let base = base_dir(&source.path);
+    let own: Vec<PipItem> = env.pip_items().cloned().collect();
+    let mut stack: Vec<PathBuf> = std::fs::canonicalize(&source.path).into_iter().collect();
+    let mut done: HashSet<PathBuf> = HashSet::new();
+    follow(env, &own, None, &base, &mut stack, &mut done, false);
+}
+
+fn base_dir(path: &str) -> PathBuf {
+    if path == "-" {
+        return PathBuf::from(".");
+    }
+    match Path::new(path).parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn is_local_path(path: &str) -> bool {
+    !path.contains("://") && !path.contains("${") && !path.starts_with("git+") && !path.contains('@')
+}
+
+fn follow(
+    env: &mut EnvFile,
+    items: &[PipItem],
+    file: Option<usize>,
+    base: &Path,
+    stack: &mut Vec<PathBuf>,
+    done: &mut HashSet<PathBuf>,
+    constraint: bool,
+) {
+    for item in items {
+        let (path, kind) = match &item.kind {
+            PipItemKind::Include { kind, path } => (path, Some(*kind)),
+            PipItemKind::Editable { target } => (target, None),
+            _ => continue,
+        };
+        let written = path.value.trim();
+        if !is_local_path(written) {
+            continue;
+        }
+        let target = base.join(written.strip_prefix("file:").unwrap_or(written));
+        let problem = |kind| IncludeProblem { file, range: path.range, path: written.to_owned(), kind };
+        if !target.exists() {
+            env.include_problems.push(problem(IncludeProblemKind::Missing));
+            continue;
+        }
+        let Some(include_kind) = kind else { continue };
+        let canonical = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+        if stack.contains(&canonical) {
+            env.include_problems.push(problem(IncludeProblemKind::Cycle));
+            continue;
+        }
+        if stack.len() > MAX_INCLUDE_DEPTH || !done.insert(canonical.clone()) {
+            continue;
+        }
+        let bytes = match crate::source::read_limited(&target) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                env.include_problems.push(problem(IncludeProblemKind::Unreadable(message)));
+                continue;
+            }
+        };
+        let shown = target.to_string_lossy().trim_start_matches("./").to_owned();
+        let included = Arc::new(SourceFile::from_bytes(shown, &bytes));
+        let index = env.pip_files.len();
+        let mut parsed = parse_requirements(&included.text);
+        for p in &mut parsed {
+            p.file = Some(index);
+        }
+        let kind = if constraint { IncludeKind::Constraint } else { include_kind };
+        env.pip_files.push(ReqFile { source: included, kind, items: parsed.clone() });
+        stack.push(canonical);
+        let next_base = base_dir(&target.to_string_lossy());
+        follow(env, &parsed, Some(index), &next_base, stack, done, kind == IncludeKind::Constraint);
+        stack.pop();
+    }
 }
 
 struct Lowering<'a> {
@@ -124,6 +259,7 @@ impl Lowering<'_> {
                 "channels" => self.channels(key_range, value),
                 "dependencies" => self.dependencies(key_range, value),
                 "variables" => self.variables(value),
+                "platforms" => self.platforms(value),
                 "$schema" => self.env.schema = self.tree.scalar(value).map(str::to_owned),
                 _ => {}
             }
@@ -188,8 +324,9 @@ impl Lowering<'_> {
     }
 
     fn pip_section(&mut self, key: TextRange, item: TextRange, value: NodeId) -> PipSection {
-        let mut section = PipSection { key, range: item.cover(self.range(value)), items: Vec::new(), is_list: false };
+        let mut section = PipSection { key, range: item.cover(self.range(value)), items: Vec::new(), is_list: false, is_null: false };
         if self.tree.is_null(value) {
+            section.is_null = true;
             return section;
         }
         if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
@@ -218,9 +355,29 @@ impl Lowering<'_> {
         }
         for (key, val) in self.tree.entries(value) {
             let name = self.tree.scalar(key).unwrap_or("").to_owned();
-            let text = self.tree.scalar(val).unwrap_or("").to_owned();
-            self.env.variables.push((Spanned::new(name, self.range(key)), Spanned::new(text, self.range(val))));
+            let value = self.tree.scalar(val).map(|v| Spanned::new(v.to_owned(), self.range(val)));
+            self.env.variables.push(Variable {
+                name: Spanned::new(name, self.range(key)),
+                value,
+                value_range: self.range(val),
+                found: self.tree.describe(val),
+            });
         }
+    }
+
+    fn platforms(&mut self, value: NodeId) {
+        if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
+            self.type_error(value, "`platforms` to be a list of platforms");
+            return;
+        }
+        let mut items = Vec::new();
+        for &item in self.tree.items(value) {
+            match self.string(item) {
+                Some(p) => items.push(p),
+                None => self.type_error(item, "a platform to be a string"),
+            }
+        }
+        self.env.platforms = Some(items);
     }
 }
 

@@ -6,15 +6,29 @@ mod pip;
 mod spanned;
 
 pub use dependency::{parse_conda_spec, CondaDep, SpecError};
-pub use lower::lower;
-pub use pip::{classify_line, IncludeKind, OptionKind, PipItem, PipItemKind, PipSection, Requirement};
+pub use lower::{lower, selector_of};
+pub use pip::{classify_line, parse_requirements, IncludeKind, OptionKind, PipItem, PipItemKind, PipSection, Requirement};
 pub use spanned::Spanned;
+
+use std::sync::Arc;
+
+use crate::source::SourceFile;
 
 use crate::source::{DecodeError, Encoding, TextRange};
 use crate::syntax::SyntaxError;
 
 /// The top-level keys of an environment file (CEP 24).
 pub const KNOWN_KEYS: &[&str] = &["name", "channels", "dependencies", "prefix", "variables"];
+
+/// Top-level keys that only some tools honour (tool-specific-key), with the tool.
+pub const TOOL_SPECIFIC_KEYS: &[(&str, &str)] = &[
+    ("allow-pypi-requests", "conda-lock"),
+    ("category", "conda-lock"),
+    ("environment", "conda-devenv"),
+    ("pip-repositories", "conda-lock"),
+    ("platforms", "conda-lock"),
+    ("rccPostInstall", "Robocorp RCC"),
+];
 
 /// How far reading the file got.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +96,53 @@ pub enum Dependency {
     Subsection { keys: Vec<Spanned<String>>, range: TextRange },
 }
 
+/// A `variables` entry.
+#[derive(Clone, Debug)]
+pub struct Variable {
+    pub name: Spanned<String>,
+    /// The value when it is a scalar.
+    pub value: Option<Spanned<String>>,
+    pub value_range: TextRange,
+    /// What the value is, in words.
+    pub found: &'static str,
+}
+
+/// A `# …` comment; `text` is what follows the `#`.
+#[derive(Clone, Debug)]
+pub struct Comment {
+    pub range: TextRange,
+    pub text: String,
+}
+
+/// A requirements file reached through `-r` (requirements) or `-c` (constraints).
+#[derive(Clone, Debug)]
+pub struct ReqFile {
+    pub source: Arc<SourceFile>,
+    pub kind: IncludeKind,
+    pub items: Vec<PipItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IncludeProblemKind {
+    /// The path does not exist relative to the including file's directory.
+    Missing,
+    /// The file includes itself, directly or through others.
+    Cycle,
+    /// The file exists but cannot be read.
+    Unreadable(String),
+}
+
+/// An include (`-r`, `-c`, `-e path`) that could not be followed.
+#[derive(Clone, Debug)]
+pub struct IncludeProblem {
+    /// The file the include is written in: `None` for the environment file, else an index into
+    /// [`EnvFile::pip_files`].
+    pub file: Option<usize>,
+    pub range: TextRange,
+    pub path: String,
+    pub kind: IncludeProblemKind,
+}
+
 /// A parsed environment file. Every field is optional: the model is whatever could be read.
 #[derive(Clone, Debug)]
 pub struct EnvFile {
@@ -93,7 +154,15 @@ pub struct EnvFile {
     pub prefix: Option<Spanned<String>>,
     pub channels: Option<Channels>,
     pub dependencies: Option<Dependencies>,
-    pub variables: Vec<(Spanned<String>, Spanned<String>)>,
+    pub variables: Vec<Variable>,
+    /// The `platforms` list (conda-lock), when present.
+    pub platforms: Option<Vec<Spanned<String>>>,
+    /// Every comment in the file, in order.
+    pub comments: Vec<Comment>,
+    /// Requirements files reached through `-r` / `-c`, transitively, in discovery order.
+    pub pip_files: Vec<ReqFile>,
+    /// Includes that could not be followed.
+    pub include_problems: Vec<IncludeProblem>,
     pub duplicate_keys: Vec<DuplicateKey>,
     pub type_errors: Vec<TypeError>,
     /// The `$schema` value, when there is one.
@@ -112,6 +181,10 @@ impl EnvFile {
             channels: None,
             dependencies: None,
             variables: Vec::new(),
+            platforms: None,
+            comments: Vec::new(),
+            pip_files: Vec::new(),
+            include_problems: Vec::new(),
             duplicate_keys: Vec::new(),
             type_errors: Vec::new(),
             schema: None,
@@ -152,6 +225,20 @@ impl EnvFile {
     /// The first channel after removing `nodefaults`.
     pub fn top_priority_channel(&self) -> Option<&Spanned<String>> {
         self.channels.as_ref()?.items.iter().find(|c| c.value != "nodefaults")
+    }
+
+    /// Every pip item of the environment file and of its included files, with the file it is in
+    /// (`None`: the environment file) and whether it was reached through `-c` (a constraint).
+    pub fn all_pip_items(&self) -> impl Iterator<Item = (&PipItem, Option<&ReqFile>)> {
+        let own = self.pip_items().map(|item| (item, None));
+        let included = self.pip_files.iter().flat_map(|f| f.items.iter().map(move |item| (item, Some(f))));
+        own.chain(included)
+    }
+
+    /// Pip items that request packages: the environment file's and those of `-r` files, not
+    /// the lines of `-c` constraint files.
+    pub fn requested_pip_items(&self) -> impl Iterator<Item = (&PipItem, Option<&ReqFile>)> {
+        self.all_pip_items().filter(|(_, file)| file.is_none_or(|f| f.kind == IncludeKind::Requirement))
     }
 
     /// Whether some pip section has at least one item.

@@ -20,6 +20,8 @@ pub struct PipSection {
     pub items: Vec<PipItem>,
     /// Whether the value was a list (possibly empty).
     pub is_list: bool,
+    /// Whether the value was null (`- pip:` with nothing after it).
+    pub is_null: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -29,6 +31,9 @@ pub struct PipItem {
     pub kind: PipItemKind,
     /// `--hash=…` options after a requirement.
     pub hashes: Vec<TextRange>,
+    /// The file the item is in: `None` for the environment file, else an index into
+    /// `EnvFile::pip_files`.
+    pub file: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +82,8 @@ pub enum OptionKind {
     CommandLineOnly,
     /// Not a pip option at all.
     Unknown,
+    /// A requirements-file option that needs a value, written without one.
+    MissingValue,
 }
 
 /// Options a requirements file accepts, long and short spellings, and whether they take a value.
@@ -110,12 +117,49 @@ const COMMAND_LINE_OPTIONS: &[&str] = &[
 /// Per-requirement options allowed after a requirement on the same line.
 const PER_REQUIREMENT: &[&str] = &["--hash", "--config-settings", "--global-option", "--install-option"];
 
+/// Classifies every line of a requirements file (`-r` include). Lines continued with a
+/// trailing `\\` are joined; their sub-spans then cover the whole joined range.
+pub fn parse_requirements(text: &str) -> Vec<PipItem> {
+    let mut items = Vec::new();
+    let mut offset = 0;
+    let mut pending: Option<(usize, String)> = None;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if let Some(joined) = content.strip_suffix('\\') {
+            let entry = pending.get_or_insert((start, String::new()));
+            entry.1.push_str(joined);
+            continue;
+        }
+        let (item_start, raw, exact) = match pending.take() {
+            Some((s, mut joined)) => {
+                joined.push_str(content);
+                (s, joined, false)
+            }
+            None => (start, content.to_owned(), true),
+        };
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let end = start + content.len();
+        let item = classify_line(&raw, TextRange::new(item_start, end), exact.then_some(item_start));
+        if !matches!(item.kind, PipItemKind::Comment) {
+            items.push(item);
+        }
+    }
+    if let Some((s, joined)) = pending {
+        items.push(classify_line(&joined, TextRange::new(s, text.len()), None));
+    }
+    items
+}
+
 /// Classifies one requirements line. `base` is the byte offset of the line's first character in
 /// the file when it is known exactly; otherwise every sub-span is `whole`.
 pub fn classify_line(raw: &str, whole: TextRange, base: Option<usize>) -> PipItem {
     let at = |s: usize, e: usize| base.map_or(whole, |b| TextRange::new(b + s, b + e));
     let spanned = |s: usize, e: usize| Spanned::new(raw[s..e].to_owned(), at(s, e));
-    let mut item = PipItem { raw: raw.to_owned(), range: whole, kind: PipItemKind::Comment, hashes: Vec::new() };
+    let mut item = PipItem { raw: raw.to_owned(), range: whole, kind: PipItemKind::Comment, hashes: Vec::new(), file: None };
     let code_end = comment_start(raw).unwrap_or(raw.len());
     let code = raw[..code_end].trim_end();
     let start = code.len() - code.trim_start().len();
@@ -123,7 +167,7 @@ pub fn classify_line(raw: &str, whole: TextRange, base: Option<usize>) -> PipIte
         return item;
     }
     if code[start..].starts_with('-') {
-        item.kind = classify_option(code, start, &spanned, &at);
+        item.kind = classify_option(code, start, &spanned);
         return item;
     }
     // Split off per-requirement options (` --hash=…`).
@@ -148,12 +192,7 @@ pub fn classify_line(raw: &str, whole: TextRange, base: Option<usize>) -> PipIte
     item
 }
 
-fn classify_option(
-    code: &str,
-    start: usize,
-    spanned: &dyn Fn(usize, usize) -> Spanned<String>,
-    at: &dyn Fn(usize, usize) -> TextRange,
-) -> PipItemKind {
+fn classify_option(code: &str, start: usize, spanned: &dyn Fn(usize, usize) -> Spanned<String>) -> PipItemKind {
     let text = &code[start..];
     let opt_len = text.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(text.len());
     let mut name_end = start + opt_len;
@@ -188,11 +227,7 @@ fn classify_option(
         return PipItemKind::Option { name, value, kind };
     };
     if *takes_value && value.is_none() {
-        return PipItemKind::Invalid {
-            message: format!("option `{}` needs a value on the same line", name.value),
-            range: at(start, name_end),
-            suggestion: None,
-        };
+        return PipItemKind::Option { name, value, kind: OptionKind::MissingValue };
     }
     match (*long, value) {
         ("--requirement", Some(path)) => PipItemKind::Include { kind: IncludeKind::Requirement, path },
@@ -307,9 +342,19 @@ mod tests {
         assert!(matches!(kind("--extra-index-url https://y/simple"), PipItemKind::Option { kind: OptionKind::RequirementsFile, value: Some(v), .. } if v.value == "https://y/simple"));
         assert!(matches!(kind("--timeout 60"), PipItemKind::Option { kind: OptionKind::CommandLineOnly, .. }));
         assert!(matches!(kind("--frobnicate"), PipItemKind::Option { kind: OptionKind::Unknown, .. }));
-        assert!(matches!(kind("--index-url"), PipItemKind::Invalid { .. }));
+        assert!(matches!(kind("--index-url"), PipItemKind::Option { kind: OptionKind::MissingValue, .. }));
         assert!(matches!(kind("# just a comment"), PipItemKind::Comment));
         assert!(matches!(kind("pkg>=1.0,<2.0 # trailing"), PipItemKind::Requirement(_)));
+    }
+
+    #[test]
+    fn requirements_files() {
+        let text = "# comment\nrequests==2.31\n\n-r other.txt\nnumpy \\\n  >=1.2\n";
+        let items = parse_requirements(text);
+        assert_eq!(items.len(), 3);
+        assert_eq!(&text[items[0].range.start..items[0].range.end], "requests==2.31");
+        assert!(matches!(&items[1].kind, PipItemKind::Include { path, .. } if &text[path.range.start..path.range.end] == "other.txt"));
+        assert!(matches!(&items[2].kind, PipItemKind::Requirement(r) if r.name.value == "numpy"));
     }
 
     #[test]

@@ -39,8 +39,18 @@ pub fn render_one(handler: &GraphicalReportHandler, source: &SourceFile, d: &Dia
     };
     let span = |r: crate::source::TextRange| (r.start, r.len());
     let mut labels = vec![LabeledSpan::new_primary_with_span(d.primary.message.clone(), span(d.primary.range))];
-    labels.extend(d.secondary.iter().map(|l| LabeledSpan::new_with_span(l.message.clone(), span(l.range))));
+    labels.extend(d.secondary.iter().filter(|l| l.file.is_none()).map(|l| LabeledSpan::new_with_span(l.message.clone(), span(l.range))));
     let mut help = d.help.clone();
+    // Labels in another file cannot be drawn in this snippet: name their place instead.
+    for label in &d.secondary {
+        let Some(file) = &label.file else { continue };
+        let (line, col) = file.line_col(label.range.start);
+        let note = format!("{}: {}:{line}:{col}", label.message.as_deref().unwrap_or("see"), file.path);
+        help = Some(match help {
+            Some(h) => format!("{h}\n{note}"),
+            None => note,
+        });
+    }
     if let Some(fix) = d.fix.as_ref().filter(|f| f.applicability != Applicability::DisplayOnly) {
         let kind = if fix.applicability == Applicability::Safe { "fix" } else { "unsafe fix" };
         let line = format!("{kind} available: {}", fix.title);
@@ -57,7 +67,7 @@ pub fn render_one(handler: &GraphicalReportHandler, source: &SourceFile, d: &Dia
     if let Some(help) = help {
         diagnostic = diagnostic.with_help(help);
     }
-    let report = Report::new(diagnostic).with_source_code(NamedSource::new(source.path.clone(), source.text.to_string()));
+    let report = Report::new(diagnostic).with_source_code(NamedSource::new(source.path.clone(), crate::rules::credentials_in_url::mask(&source.text).into_owned()));
     let mut out = String::new();
     let _ = handler.render_report(&mut out, report.as_ref());
     out

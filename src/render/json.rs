@@ -81,8 +81,9 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
                 .secondary
                 .iter()
                 .map(|l| {
-                    let (location, end_location) = span(source, l.range);
-                    Related { message: l.message.as_deref(), filename: &source.path, location, end_location }
+                    let file = l.file.as_deref().unwrap_or(source);
+                    let (location, end_location) = span(file, l.range);
+                    Related { message: l.message.as_deref(), filename: &file.path, location, end_location }
                 })
                 .collect();
             out.push(Finding {

@@ -87,7 +87,7 @@ mod tests {
         let source = example();
         let diagnostics = lint(&source, &Settings::default());
         let reports = [FileReport { source: &source, diagnostics: &diagnostics }];
-        assert_eq!(summary(&reports), "Found 2 problems (1 error, 1 warning) in 1 file; 1 fix available");
+        assert_eq!(summary(&reports), "Found 4 problems (1 error, 3 warnings) in 1 file; 1 fix available");
         let empty = [FileReport { source: &source, diagnostics: &[] }];
         assert_eq!(summary(&empty), "No problems found in 1 file");
     }

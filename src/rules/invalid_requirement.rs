@@ -21,10 +21,11 @@ impl Rule for InvalidRequirement {
     }
 
     fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
-        for item in env.pip_items() {
+        for (item, file) in env.all_pip_items() {
+            let file = file.map(|f| &f.source);
             match &item.kind {
                 PipItemKind::Invalid { message, range, suggestion } => {
-                    let diagnostic = cx.report(*range, message.clone());
+                    let diagnostic = cx.report_in(file, *range, message.clone());
                     match suggestion {
                         Some(s) => {
                             diagnostic.help(format!("did you mean `{s}`? conda's `=1.2` means the 1.2 series; pip writes that `==1.2.*`"));
@@ -38,7 +39,7 @@ impl Rule for InvalidRequirement {
                     }
                 }
                 PipItemKind::Option { name, kind: OptionKind::Unknown, .. } => {
-                    cx.report(name.range, format!("`{}` is not a pip option", name.value))
+                    cx.report_in(file, name.range, format!("`{}` is not a pip option", name.value))
                         .help("requirements files accept --index-url, --extra-index-url, --find-links, --trusted-host, --pre, --no-index, -r, -c and -e");
                 }
                 _ => {}

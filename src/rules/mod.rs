@@ -2,22 +2,58 @@
 
 mod registry;
 
+mod absolute_prefix;
+mod build_string_pinned;
+mod conda_pip_duplicate;
 mod conda_too_old;
+pub mod credentials_in_url;
+mod duplicate_channel;
 mod duplicate_key;
+mod duplicate_package;
+mod duplicate_requirement;
+mod editable_install;
+mod empty_pip_section;
+mod extra_index_url;
+mod hash_mode_incomplete;
+mod implicit_defaults;
+mod insecure_channel_url;
+mod insecure_index;
+mod invalid_name;
+mod invalid_platforms;
 mod invalid_requirement;
 mod invalid_spec;
+mod invalid_variables;
 mod invalid_yaml;
+mod lenient_spec;
+mod misplaced_option;
+mod missing_channels;
 mod missing_dependencies;
+mod missing_include;
+mod misspelled_channel;
+mod mixed_defaults_conda_forge;
 mod non_utf8_encoding;
 mod not_a_mapping;
+mod operator_spacing;
 mod pip_not_declared;
 mod pip_not_pinned;
 mod pip_resolver_loop;
+mod python_unpinned;
+mod selector_problems;
+mod superseded_package;
 mod template_file;
+mod tool_incompatible;
+mod tool_specific_key;
+mod typosquat_name;
+mod undeclared_channel;
 mod unknown_key;
+mod unknown_subsection;
+mod unpinned_requirement;
+mod unpinned_vcs;
 mod wrong_type;
 
-pub use registry::{lookup, RULES};
+pub use registry::{catalogue_markdown, lookup, RULES};
+
+use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::EnvFile;
@@ -60,22 +96,35 @@ pub trait Rule: Sync {
 /// What a rule reports into.
 pub struct LintContext<'a> {
     pub source: &'a SourceFile,
+    /// The tool that will consume the file (`--target`).
+    pub target: Option<crate::settings::Target>,
     meta: &'static RuleMeta,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> LintContext<'a> {
     pub fn new(source: &'a SourceFile, meta: &'static RuleMeta, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
-        Self { source, meta, diagnostics }
+        Self { source, target: None, meta, diagnostics }
+    }
+
+    /// The source of a pip item's file (`None`: the environment file).
+    pub fn source_of<'f>(&'f self, file: Option<&'f crate::model::ReqFile>) -> &'f SourceFile {
+        file.map_or(self.source, |f| &f.source)
     }
 
     pub fn report(&mut self, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
+        self.report_in(None, range, message)
+    }
+
+    /// Reports in an included requirements file (`None`: the environment file).
+    pub fn report_in(&mut self, file: Option<&Arc<SourceFile>>, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
         self.diagnostics.push(Diagnostic {
+            file: file.cloned(),
             code: self.meta.code,
             name: self.meta.name,
             severity: self.meta.severity,
             message: message.into(),
-            primary: Label { range, message: None },
+            primary: Label { range, message: None, file: None },
             secondary: Vec::new(),
             help: None,
             fix: None,
@@ -98,4 +147,67 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`.
+pub(crate) fn pep503(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if matches!(c, '-' | '_' | '.') {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// A channel as conda resolves it: `https://conda.anaconda.org/` prefix and trailing `/` removed.
+pub(crate) fn normalize_channel(channel: &str) -> String {
+    let c = channel.trim().trim_end_matches('/');
+    let c = ["https://conda.anaconda.org/", "http://conda.anaconda.org/"].iter().find_map(|p| c.strip_prefix(p)).unwrap_or(c);
+    c.to_ascii_lowercase()
+}
+
+/// The candidate closest to `name` within `max` edits, when exactly one is closest.
+pub(crate) fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>, max: usize) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    let mut tie = false;
+    for c in candidates {
+        let d = edit_distance(name, c);
+        if d > max {
+            continue;
+        }
+        match best {
+            Some((bd, _)) if d > bd => {}
+            Some((bd, _)) if d == bd => tie = true,
+            _ => {
+                best = Some((d, c));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, c)| c)
+}
+
+/// The byte range of whole lines covering `range`, including the final line break.
+pub(crate) fn whole_lines(text: &str, range: TextRange) -> TextRange {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i + 1);
+    TextRange::new(start, end)
+}
+
+/// Whether only whitespace (and a list dash) precedes `at` on its line.
+pub(crate) fn starts_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[start..at].trim_start().trim_start_matches('-').trim().is_empty()
+}
+
+/// Whether nothing but a comment follows `at` on its line.
+pub(crate) fn ends_line(text: &str, at: usize) -> bool {
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let rest = text[at..end].trim();
+    rest.is_empty() || rest.starts_with('#')
 }

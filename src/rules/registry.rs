@@ -8,14 +8,48 @@ pub static RULES: &[&dyn Rule] = &[
     &duplicate_key::DuplicateKey,
     &missing_dependencies::MissingDependencies,
     &wrong_type::WrongType,
+    &invalid_name::InvalidName,
+    &missing_include::MissingInclude,
+    &tool_specific_key::ToolSpecificKey,
+    &unknown_subsection::UnknownSubsection,
+    &absolute_prefix::AbsolutePrefix,
+    &invalid_variables::InvalidVariables,
+    &invalid_platforms::InvalidPlatforms,
+    &selector_problems::SelectorProblems,
     &template_file::TemplateFile,
     &non_utf8_encoding::NonUtf8Encoding,
+    &missing_channels::MissingChannels,
+    &mixed_defaults_conda_forge::MixedDefaultsCondaForge,
+    &duplicate_channel::DuplicateChannel,
+    &misspelled_channel::MisspelledChannel,
+    &insecure_channel_url::InsecureChannelUrl,
+    &undeclared_channel::UndeclaredChannel,
+    &implicit_defaults::ImplicitDefaults,
     &invalid_spec::InvalidSpec,
     &conda_too_old::CondaTooOld,
+    &duplicate_package::DuplicatePackage,
+    &conda_pip_duplicate::CondaPipDuplicate,
+    &python_unpinned::PythonUnpinned,
+    &build_string_pinned::BuildStringPinned,
+    &lenient_spec::LenientSpec,
+    &operator_spacing::OperatorSpacing,
+    &superseded_package::SupersededPackage,
     &pip_not_declared::PipNotDeclared,
     &pip_not_pinned::PipNotPinned,
     &pip_resolver_loop::PipResolverLoop,
     &invalid_requirement::InvalidRequirement,
+    &hash_mode_incomplete::HashModeIncomplete,
+    &empty_pip_section::EmptyPipSection,
+    &duplicate_requirement::DuplicateRequirement,
+    &unpinned_requirement::UnpinnedRequirement,
+    &unpinned_vcs::UnpinnedVcs,
+    &misplaced_option::MisplacedOption,
+    &editable_install::EditableInstall,
+    &tool_incompatible::ToolIncompatible,
+    &insecure_index::InsecureIndex,
+    &extra_index_url::ExtraIndexUrl,
+    &credentials_in_url::CredentialsInUrl,
+    &typosquat_name::TyposquatName,
 ];
 
 /// A rule by code or name (case-insensitive).
@@ -24,4 +58,33 @@ pub fn lookup(code_or_name: &str) -> Option<&'static dyn Rule> {
         let m = r.meta();
         m.code.eq_ignore_ascii_case(code_or_name) || m.name.eq_ignore_ascii_case(code_or_name)
     })
+}
+
+/// The rule catalogue as Markdown: `lints/README.md` is this text (a test keeps it fresh).
+pub fn catalogue_markdown() -> String {
+    let mut out = String::from(
+        "# condalint rules\n\n<!-- Generated from the rule registry; `UPDATE_CATALOGUE=1 cargo test --test registry` rewrites it. -->\n\n\
+         Each rule's page says what it does, why it matters, and shows examples that the test suite runs.\n\
+         Rules that are off by default run when selected by exact code or name, or with `--select ALL`.\n\n\
+         | code | name | severity | default | fix | summary |\n|---|---|---|---|---|---|\n",
+    );
+    for rule in RULES {
+        let m = rule.meta();
+        let fix = match m.fix {
+            FixAvailability::None => "",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "yes",
+        };
+        out.push_str(&format!(
+            "| {} | [{}]({}.md) | {} | {} | {} | {} |\n",
+            m.code,
+            m.name,
+            m.name,
+            m.severity.as_str(),
+            if m.default_on { "on" } else { "off" },
+            fix,
+            m.summary.replace('|', "\\|")
+        ));
+    }
+    out
 }

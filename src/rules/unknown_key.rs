@@ -15,18 +15,13 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../lints/unknown-key.md"),
 };
 
-/// Keys that some tools honour (conda-lock, conda-devenv); tool-specific-key's business.
-/// `rccPostInstall` is read by Robocorp's RCC from its `conda.yaml`.
-pub(crate) const TOOL_SPECIFIC_KEYS: &[&str] =
-    &["platforms", "category", "pip-repositories", "allow-pypi-requests", "environment", "rccPostInstall"];
-
 impl Rule for UnknownKey {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
-        for key in env.keys.iter().filter(|k| !k.known && !TOOL_SPECIFIC_KEYS.contains(&k.name.value.as_str())) {
+        for key in env.keys.iter().filter(|k| !k.known && !crate::model::TOOL_SPECIFIC_KEYS.iter().any(|(t, _)| *t == k.name.value)) {
             let name = &key.name.value;
             let close: Vec<&str> = KNOWN_KEYS
                 .iter()

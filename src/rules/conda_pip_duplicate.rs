@@ -1,0 +1,44 @@
+use super::*;
+
+pub(crate) struct CondaPipDuplicate;
+
+static META: RuleMeta = RuleMeta {
+    code: "CDA004",
+    name: "conda-pip-duplicate",
+    summary: "a package is requested from both conda and pip",
+    severity: Severity::Warning,
+    default_on: true,
+    fix: FixAvailability::None,
+    status: Status::Stable { since: "0.1.0" },
+    doc: include_str!("../../lints/conda-pip-duplicate.md"),
+};
+
+impl Rule for CondaPipDuplicate {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+        use crate::model::PipItemKind;
+        let conda: Vec<(String, &crate::model::CondaDep)> =
+            env.conda_deps().filter_map(|d| d.name.as_ref().map(|n| (pep503(&n.value), d))).collect();
+        if conda.is_empty() {
+            return;
+        }
+        for (item, file) in env.requested_pip_items() {
+            let PipItemKind::Requirement(req) = &item.kind else { continue };
+            let pypi = req.name.value.as_str();
+            if crate::data::different_projects().contains(pypi) || pypi == "pip" {
+                continue;
+            }
+            let mapped = crate::data::pypi_to_conda().get(pypi).map(|c| pep503(c));
+            let Some((conda_name, dep)) = conda.iter().find(|(c, _)| c == pypi || Some(c) == mapped.as_ref()) else { continue };
+            if crate::data::different_projects().contains(conda_name.as_str()) {
+                continue;
+            }
+            cx.report_in(file.map(|f| &f.source), req.name.range, format!("`{pypi}` is installed by pip and also by conda (`{}`)", dep.raw))
+                .label_in(None, dep.range, "also requested from conda here")
+                .help("install it from one of them: pip overwrites the conda copy or fails with \"Cannot uninstall\"; keep the conda spec when conda has the package");
+        }
+    }
+}

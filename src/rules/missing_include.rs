@@ -1,0 +1,40 @@
+use super::*;
+
+pub(crate) struct MissingInclude;
+
+static META: RuleMeta = RuleMeta {
+    code: "ENV008",
+    name: "missing-include",
+    summary: "a `-r`, `-c` or `-e` path in a pip section does not exist",
+    severity: Severity::Error,
+    default_on: true,
+    fix: FixAvailability::None,
+    status: Status::Stable { since: "0.1.0" },
+    doc: include_str!("../../lints/missing-include.md"),
+};
+
+impl Rule for MissingInclude {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+        use crate::model::IncludeProblemKind;
+        for problem in &env.include_problems {
+            let file = problem.file.map(|i| &env.pip_files[i].source);
+            let path = &problem.path;
+            let (message, help) = match &problem.kind {
+                IncludeProblemKind::Missing => (
+                    format!("`{path}` does not exist; pip will stop with \"No such file or directory\""),
+                    "paths are relative to the directory of the file that names them, which is where conda runs pip".to_owned(),
+                ),
+                IncludeProblemKind::Cycle => (
+                    format!("`{path}` includes itself through a cycle of `-r` files"),
+                    "remove the `-r` line that points back to a file that is already being read".to_owned(),
+                ),
+                IncludeProblemKind::Unreadable(reason) => (format!("cannot read `{path}`: {reason}"), "make the file readable".to_owned()),
+            };
+            cx.report_in(file, problem.range, message).help(help);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+use super::*;
+
+pub(crate) struct PythonUnpinned;
+
+static META: RuleMeta = RuleMeta {
+    code: "CDA005",
+    name: "python-unpinned",
+    summary: "`python` has no version, or is missing while pip packages are installed",
+    severity: Severity::Warning,
+    default_on: true,
+    fix: FixAvailability::None,
+    status: Status::Stable { since: "0.1.0" },
+    doc: include_str!("../../lints/python-unpinned.md"),
+};
+
+impl Rule for PythonUnpinned {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+        let pythons: Vec<_> = env.conda_deps_named("python").filter(|d| d.error.is_none()).collect();
+        if pythons.iter().any(|d| d.is_pinned()) {
+            return;
+        }
+        for dep in &pythons {
+            cx.report(dep.range, "python is not pinned; the solver picks the newest python, which pip wheels may not support yet")
+                .help("pin the minor version, for example `python=3.11`");
+        }
+        if pythons.is_empty() && env.has_nonempty_pip_section() {
+            let Some(section) = env.pip_sections().find(|s| !s.items.is_empty()) else { return };
+            cx.report(section.key, "pip packages are installed but `python` is not a dependency; the solver picks whatever python it likes")
+                .help("add a pinned python, for example `- python=3.11`, before the pip section");
+        }
+    }
+}

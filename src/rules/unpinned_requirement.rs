@@ -1,0 +1,32 @@
+use super::*;
+
+pub(crate) struct UnpinnedRequirement;
+
+static META: RuleMeta = RuleMeta {
+    code: "PIP008",
+    name: "unpinned-requirement",
+    summary: "a pip requirement without `==` or a direct URL",
+    severity: Severity::Info,
+    default_on: false,
+    fix: FixAvailability::None,
+    status: Status::Stable { since: "0.1.0" },
+    doc: include_str!("../../lints/unpinned-requirement.md"),
+};
+
+impl Rule for UnpinnedRequirement {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+        use crate::model::PipItemKind;
+        for (item, file) in env.requested_pip_items() {
+            let PipItemKind::Requirement(req) = &item.kind else { continue };
+            let pinned = req.url || req.specifier.as_ref().is_some_and(|s| s.value.trim_start().starts_with("=="));
+            if !pinned {
+                cx.report_in(file.map(|f| &f.source), req.name.range, format!("`{}` is not pinned; each build may install a different release", item.raw.trim()))
+                    .help(format!("pin it, for example `{}==<version>`", req.name.value));
+            }
+        }
+    }
+}
