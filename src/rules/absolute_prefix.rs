@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct AbsolutePrefix;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV011",
-    name: "absolute-prefix",
-    summary: "`prefix` is set without `name`",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::Sometimes,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/absolute-prefix.md"),
-};
-
-impl Rule for AbsolutePrefix {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    AbsolutePrefix { code: "ENV011", name: "absolute-prefix", severity: Warning, default_on: true, fix: Sometimes }
+    summary: "`prefix` is set without `name`";
+    fn check(env, cx) {
         let Some(prefix) = &env.prefix else { return };
         if env.keys.iter().any(|k| k.name.value == "name") {
             return;

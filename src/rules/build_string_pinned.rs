@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct BuildStringPinned;
-
-static META: RuleMeta = RuleMeta {
-    code: "CDA006",
-    name: "build-string-pinned",
-    summary: "a spec pins a build string",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::Sometimes,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/build-string-pinned.md"),
-};
-
-impl Rule for BuildStringPinned {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    BuildStringPinned { code: "CDA006", name: "build-string-pinned", severity: Warning, default_on: true, fix: Sometimes }
+    summary: "a spec pins a build string";
+    fn check(env, cx) {
         for dep in env.conda_deps().filter(|d| d.error.is_none()) {
             let Some(build) = &dep.build else { continue };
             if build.value.contains('*') || build.range == dep.range {

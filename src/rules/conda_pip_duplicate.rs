@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct CondaPipDuplicate;
-
-static META: RuleMeta = RuleMeta {
-    code: "CDA004",
-    name: "conda-pip-duplicate",
-    summary: "a package is requested from both conda and pip",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/conda-pip-duplicate.md"),
-};
-
-impl Rule for CondaPipDuplicate {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    CondaPipDuplicate { code: "CDA004", name: "conda-pip-duplicate", severity: Warning, default_on: true, fix: None }
+    summary: "a package is requested from both conda and pip";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         let conda: Vec<(String, &crate::model::CondaDep)> =
             env.conda_deps().filter_map(|d| d.name.as_ref().map(|n| (pep503(&n.value), d))).collect();

@@ -1,25 +1,10 @@
 use super::*;
 use crate::data;
 
-pub(crate) struct CondaTooOld;
-
-static META: RuleMeta = RuleMeta {
-    code: "CDA002",
-    name: "conda-too-old",
-    summary: "a `conda` dependency admits no conda release from 4.5.4 on",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/conda-too-old.md"),
-};
-
-impl Rule for CondaTooOld {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    CondaTooOld { code: "CDA002", name: "conda-too-old", severity: Warning, default_on: true, fix: None }
+    summary: "a `conda` dependency admits no conda release from 4.5.4 on";
+    fn check(env, cx) {
         let minimum = data::minimum_conda();
         for dep in env.conda_deps_named("conda") {
             if dep.version_spec.is_none() {

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct CredentialsInUrl;
-
-static META: RuleMeta = RuleMeta {
-    code: "SEC003",
-    name: "credentials-in-url",
-    summary: "a URL carries a password or token",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/credentials-in-url.md"),
-};
-
-impl Rule for CredentialsInUrl {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    CredentialsInUrl { code: "SEC003", name: "credentials-in-url", severity: Error, default_on: true, fix: None }
+    summary: "a URL carries a password or token";
+    fn check(env, cx) {
         let report = |cx: &mut LintContext<'_>, file: Option<&std::sync::Arc<crate::source::SourceFile>>, text: &str| {
             for secret in find_secrets(text) {
                 let url = &text[secret.url.start..secret.url.end];

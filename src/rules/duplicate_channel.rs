@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct DuplicateChannel;
-
-static META: RuleMeta = RuleMeta {
-    code: "CHN003",
-    name: "duplicate-channel",
-    summary: "the same channel is listed twice",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::Sometimes,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/duplicate-channel.md"),
-};
-
-impl Rule for DuplicateChannel {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    DuplicateChannel { code: "CHN003", name: "duplicate-channel", severity: Warning, default_on: true, fix: Sometimes }
+    summary: "the same channel is listed twice";
+    fn check(env, cx) {
         let Some(channels) = &env.channels else { return };
         for (i, channel) in channels.items.iter().enumerate() {
             let key = normalize_channel(&channel.value);

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct DuplicatePackage;
-
-static META: RuleMeta = RuleMeta {
-    code: "CDA003",
-    name: "duplicate-package",
-    summary: "the same conda package is listed twice",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/duplicate-package.md"),
-};
-
-impl Rule for DuplicatePackage {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    DuplicatePackage { code: "CDA003", name: "duplicate-package", severity: Warning, default_on: true, fix: None }
+    summary: "the same conda package is listed twice";
+    fn check(env, cx) {
         let deps: Vec<_> = env.conda_deps().filter(|d| d.name.is_some()).collect();
         for (i, dep) in deps.iter().enumerate() {
             let name = &dep.name.as_ref().expect("filtered").value;

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct DuplicateRequirement;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP007",
-    name: "duplicate-requirement",
-    summary: "the same distribution is requested twice from pip",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/duplicate-requirement.md"),
-};
-
-impl Rule for DuplicateRequirement {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    DuplicateRequirement { code: "PIP007", name: "duplicate-requirement", severity: Warning, default_on: true, fix: None }
+    summary: "the same distribution is requested twice from pip";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         let reqs: Vec<_> = env
             .requested_pip_items()

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct EmptyPipSection;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP006",
-    name: "empty-pip-section",
-    summary: "an empty `pip:` section, or more than one",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/empty-pip-section.md"),
-};
-
-impl Rule for EmptyPipSection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    EmptyPipSection { code: "PIP006", name: "empty-pip-section", severity: Warning, default_on: true, fix: None }
+    summary: "an empty `pip:` section, or more than one";
+    fn check(env, cx) {
         let sections: Vec<_> = env.pip_sections().collect();
         for section in &sections {
             if section.items.is_empty() && (section.is_null || section.is_list) {

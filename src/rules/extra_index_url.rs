@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct ExtraIndexUrl;
-
-static META: RuleMeta = RuleMeta {
-    code: "SEC002",
-    name: "extra-index-url",
-    summary: "`--extra-index-url` lets a public package shadow a private one",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/extra-index-url.md"),
-};
-
-impl Rule for ExtraIndexUrl {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    ExtraIndexUrl { code: "SEC002", name: "extra-index-url", severity: Warning, default_on: true, fix: None }
+    summary: "`--extra-index-url` lets a public package shadow a private one";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         for (item, file) in env.all_pip_items() {
             let PipItemKind::Option { name, .. } = &item.kind else { continue };

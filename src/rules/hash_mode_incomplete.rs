@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct HashModeIncomplete;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP005",
-    name: "hash-mode-incomplete",
-    summary: "some requirements have `--hash` and others cannot be hash-checked",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/hash-mode-incomplete.md"),
-};
-
-impl Rule for HashModeIncomplete {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    HashModeIncomplete { code: "PIP005", name: "hash-mode-incomplete", severity: Error, default_on: true, fix: None }
+    summary: "some requirements have `--hash` and others cannot be hash-checked";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         let items: Vec<_> = env.requested_pip_items().collect();
         let Some((hashed, hashed_file)) = items.iter().find(|(i, _)| !i.hashes.is_empty()) else { return };

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct InsecureChannelUrl;
-
-static META: RuleMeta = RuleMeta {
-    code: "CHN005",
-    name: "insecure-channel-url",
-    summary: "a channel is given as a plain-HTTP URL",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/insecure-channel-url.md"),
-};
-
-impl Rule for InsecureChannelUrl {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    InsecureChannelUrl { code: "CHN005", name: "insecure-channel-url", severity: Warning, default_on: true, fix: None }
+    summary: "a channel is given as a plain-HTTP URL";
+    fn check(env, cx) {
         for channel in env.channels.iter().flat_map(|c| c.items.iter()) {
             if channel.value.trim().to_ascii_lowercase().starts_with("http://") {
                 let shown = crate::rules::credentials_in_url::redact(&channel.value);

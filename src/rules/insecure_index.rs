@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct InsecureIndex;
-
-static META: RuleMeta = RuleMeta {
-    code: "SEC001",
-    name: "insecure-index",
-    summary: "a package index or find-links URL over plain HTTP, or `--trusted-host`",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/insecure-index.md"),
-};
-
-impl Rule for InsecureIndex {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    InsecureIndex { code: "SEC001", name: "insecure-index", severity: Warning, default_on: true, fix: None }
+    summary: "a package index or find-links URL over plain HTTP, or `--trusted-host`";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         for (item, file) in env.all_pip_items() {
             let PipItemKind::Option { name, value, .. } = &item.kind else { continue };

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct InvalidName;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV007",
-    name: "invalid-name",
-    summary: "the environment name is empty, reserved or has characters conda rejects",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/invalid-name.md"),
-};
-
-impl Rule for InvalidName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    InvalidName { code: "ENV007", name: "invalid-name", severity: Error, default_on: true, fix: None }
+    summary: "the environment name is empty, reserved or has characters conda rejects";
+    fn check(env, cx) {
         let Some(name) = &env.name else { return };
         let value = name.value.as_str();
         let message = if value.trim().is_empty() {

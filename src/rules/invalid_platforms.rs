@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct InvalidPlatforms;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV013",
-    name: "invalid-platforms",
-    summary: "a `platforms` entry is not a conda platform",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/invalid-platforms.md"),
-};
-
-impl Rule for InvalidPlatforms {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    InvalidPlatforms { code: "ENV013", name: "invalid-platforms", severity: Error, default_on: true, fix: None }
+    summary: "a `platforms` entry is not a conda platform";
+    fn check(env, cx) {
         for platform in env.platforms.iter().flatten() {
             let value = platform.value.as_str();
             if KNOWN_PLATFORMS.contains(&value) {

@@ -2,25 +2,10 @@ use super::*;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::{OptionKind, PipItemKind};
 
-pub(crate) struct InvalidRequirement;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP004",
-    name: "invalid-requirement",
-    summary: "a pip item is not a requirement, a URL or a requirements-file option",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::Sometimes,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/invalid-requirement.md"),
-};
-
-impl Rule for InvalidRequirement {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    InvalidRequirement { code: "PIP004", name: "invalid-requirement", severity: Error, default_on: true, fix: Sometimes }
+    summary: "a pip item is not a requirement, a URL or a requirements-file option";
+    fn check(env, cx) {
         for (item, file) in env.all_pip_items() {
             let file = file.map(|f| &f.source);
             match &item.kind {

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct InvalidSpec;
-
-static META: RuleMeta = RuleMeta {
-    code: "CDA001",
-    name: "invalid-spec",
-    summary: "a conda dependency is not a valid package spec",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/invalid-spec.md"),
-};
-
-impl Rule for InvalidSpec {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    InvalidSpec { code: "CDA001", name: "invalid-spec", severity: Error, default_on: true, fix: None }
+    summary: "a conda dependency is not a valid package spec";
+    fn check(env, cx) {
         for dep in env.conda_deps() {
             let Some(error) = &dep.error else { continue };
             let help = if dep.raw.contains('[') && !dep.raw.contains("=[") && !dep.raw.contains("version") {

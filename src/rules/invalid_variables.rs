@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct InvalidVariables;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV012",
-    name: "invalid-variables",
-    summary: "a `variables` entry has an invalid name or a non-scalar value",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/invalid-variables.md"),
-};
-
-impl Rule for InvalidVariables {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    InvalidVariables { code: "ENV012", name: "invalid-variables", severity: Error, default_on: true, fix: None }
+    summary: "a `variables` entry has an invalid name or a non-scalar value";
+    fn check(env, cx) {
         for var in &env.variables {
             let name = &var.name.value;
             let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')

@@ -1,25 +1,10 @@
 use super::*;
 use crate::model::FileState;
 
-pub(crate) struct InvalidYaml;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV001",
-    name: "invalid-yaml",
-    summary: "the file is not YAML text that conda can load",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/invalid-yaml.md"),
-};
-
-impl Rule for InvalidYaml {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    InvalidYaml { code: "ENV001", name: "invalid-yaml", severity: Error, default_on: true, fix: None }
+    summary: "the file is not YAML text that conda can load";
+    fn check(env, cx) {
         match &env.state {
             FileState::Undecodable(error) => {
                 let at = cx.source.clamp(error.offset);

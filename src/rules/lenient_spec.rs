@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct LenientSpec;
-
-static META: RuleMeta = RuleMeta {
-    code: "CDA007",
-    name: "lenient-spec",
-    summary: "a spec is valid only under lenient parsing",
-    severity: Severity::Info,
-    default_on: false,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/lenient-spec.md"),
-};
-
-impl Rule for LenientSpec {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    LenientSpec { code: "CDA007", name: "lenient-spec", severity: Info, default_on: false, fix: None }
+    summary: "a spec is valid only under lenient parsing";
+    fn check(env, cx) {
         use rattler_conda_types::{MatchSpec, ParseMatchSpecOptions};
         for dep in env.conda_deps().filter(|d| d.error.is_none()) {
             let Err(err) = MatchSpec::from_str(&dep.raw, ParseMatchSpecOptions::strict()) else { continue };

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct MisplacedOption;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP010",
-    name: "misplaced-option",
-    summary: "an option split over two items, or one pip accepts only on its command line",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/misplaced-option.md"),
-};
-
-impl Rule for MisplacedOption {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    MisplacedOption { code: "PIP010", name: "misplaced-option", severity: Error, default_on: true, fix: None }
+    summary: "an option split over two items, or one pip accepts only on its command line";
+    fn check(env, cx) {
         use crate::model::{OptionKind, PipItemKind};
         let items: Vec<_> = env.all_pip_items().collect();
         for (i, (item, file)) in items.iter().enumerate() {

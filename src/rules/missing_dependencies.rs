@@ -1,25 +1,10 @@
 use super::*;
 use crate::model::Root;
 
-pub(crate) struct MissingDependencies;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV005",
-    name: "missing-dependencies",
-    summary: "the file has no `dependencies` key",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/missing-dependencies.md"),
-};
-
-impl Rule for MissingDependencies {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    MissingDependencies { code: "ENV005", name: "missing-dependencies", severity: Error, default_on: true, fix: None }
+    summary: "the file has no `dependencies` key";
+    fn check(env, cx) {
         let Root::Mapping(range) = env.root else { return };
         if env.keys.iter().any(|k| k.name.value == "dependencies") {
             return;

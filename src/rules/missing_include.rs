@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct MissingInclude;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV008",
-    name: "missing-include",
-    summary: "a `-r`, `-c` or `-e` path in a pip section does not exist",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/missing-include.md"),
-};
-
-impl Rule for MissingInclude {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    MissingInclude { code: "ENV008", name: "missing-include", severity: Error, default_on: true, fix: None }
+    summary: "a `-r`, `-c` or `-e` path in a pip section does not exist";
+    fn check(env, cx) {
         use crate::model::IncludeProblemKind;
         for problem in &env.include_problems {
             let file = problem.file.map(|i| &env.pip_files[i].source);

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct MisspelledChannel;
-
-static META: RuleMeta = RuleMeta {
-    code: "CHN004",
-    name: "misspelled-channel",
-    summary: "a channel name is one typo away from a well-known channel",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::Sometimes,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/misspelled-channel.md"),
-};
-
-impl Rule for MisspelledChannel {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    MisspelledChannel { code: "CHN004", name: "misspelled-channel", severity: Warning, default_on: true, fix: Sometimes }
+    summary: "a channel name is one typo away from a well-known channel";
+    fn check(env, cx) {
         let names = env.channels.iter().flat_map(|c| c.items.iter()).map(|c| (&c.value, c.range));
         let prefixed = env.conda_deps().filter_map(|d| d.channel.as_ref()).map(|c| (&c.value, c.range));
         for (value, range) in names.chain(prefixed) {

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct MixedDefaultsCondaForge;
-
-static META: RuleMeta = RuleMeta {
-    code: "CHN002",
-    name: "mixed-defaults-conda-forge",
-    summary: "both `defaults` and `conda-forge` are listed",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/mixed-defaults-conda-forge.md"),
-};
-
-impl Rule for MixedDefaultsCondaForge {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    MixedDefaultsCondaForge { code: "CHN002", name: "mixed-defaults-conda-forge", severity: Warning, default_on: true, fix: None }
+    summary: "both `defaults` and `conda-forge` are listed";
+    fn check(env, cx) {
         let Some(channels) = &env.channels else { return };
         let defaults = channels.items.iter().find(|c| is_defaults(&c.value));
         let forge = channels.items.iter().find(|c| normalize_channel(&c.value) == "conda-forge");

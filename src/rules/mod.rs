@@ -211,3 +211,35 @@ pub(crate) fn ends_line(text: &str, at: usize) -> bool {
     let rest = text[at..end].trim();
     rest.is_empty() || rest.starts_with('#')
 }
+
+/// Declares a rule: its struct, its metadata in one `static`, and its check.
+/// The doc is `lints/<name>.md`, embedded so that a missing doc is a compile error.
+macro_rules! declare_rule {
+    (
+        $ty:ident { code: $code:literal, name: $name:literal, severity: $sev:ident, default_on: $on:literal, fix: $fix:ident }
+        summary: $summary:literal;
+        fn check($env:ident, $cx:ident) $body:block
+    ) => {
+        pub(crate) struct $ty;
+
+        static META: RuleMeta = RuleMeta {
+            code: $code,
+            name: $name,
+            summary: $summary,
+            severity: Severity::$sev,
+            default_on: $on,
+            fix: FixAvailability::$fix,
+            status: Status::Stable { since: "0.1.0" },
+            doc: include_str!(concat!("../../lints/", $name, ".md")),
+        };
+
+        impl Rule for $ty {
+            fn meta(&self) -> &'static RuleMeta {
+                &META
+            }
+
+            fn check(&self, $env: &EnvFile, $cx: &mut LintContext<'_>) $body
+        }
+    };
+}
+pub(crate) use declare_rule;

@@ -1,27 +1,12 @@
 use super::*;
 use crate::model::Root;
 
-pub(crate) struct NotAMapping;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV002",
-    name: "not-a-mapping",
-    summary: "the document is empty or its top level is not a mapping",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/not-a-mapping.md"),
-};
-
 const HELP: &str = "an environment file is a mapping with `name`, `channels` and `dependencies` keys";
 
-impl Rule for NotAMapping {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    NotAMapping { code: "ENV002", name: "not-a-mapping", severity: Error, default_on: true, fix: None }
+    summary: "the document is empty or its top level is not a mapping";
+    fn check(env, cx) {
         match &env.root {
             Root::Mapping(_) => {}
             Root::Empty => {

@@ -1,25 +1,10 @@
 use super::*;
 use crate::diagnostic::{Edit, Fix};
 
-pub(crate) struct PipNotDeclared;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP001",
-    name: "pip-not-declared",
-    summary: "a pip section exists but `pip` is not a conda dependency",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::Sometimes,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/pip-not-declared.md"),
-};
-
-impl Rule for PipNotDeclared {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    PipNotDeclared { code: "PIP001", name: "pip-not-declared", severity: Warning, default_on: true, fix: Sometimes }
+    summary: "a pip section exists but `pip` is not a conda dependency";
+    fn check(env, cx) {
         if env.conda_deps_named("pip").next().is_some() {
             return;
         }

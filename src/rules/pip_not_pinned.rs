@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct PipNotPinned;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP002",
-    name: "pip-not-pinned",
-    summary: "`pip` is declared without a version while a pip section exists",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/pip-not-pinned.md"),
-};
-
-impl Rule for PipNotPinned {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    PipNotPinned { code: "PIP002", name: "pip-not-pinned", severity: Warning, default_on: true, fix: None }
+    summary: "`pip` is declared without a version while a pip section exists";
+    fn check(env, cx) {
         if env.pip_sections().next().is_none() {
             return;
         }

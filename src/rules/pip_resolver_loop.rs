@@ -1,25 +1,10 @@
 use super::*;
 use crate::data;
 
-pub(crate) struct PipResolverLoop;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP003",
-    name: "pip-resolver-loop",
-    summary: "pip 20.3 is admitted while conda-forge is the top-priority channel",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/pip-resolver-loop.md"),
-};
-
-impl Rule for PipResolverLoop {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    PipResolverLoop { code: "PIP003", name: "pip-resolver-loop", severity: Warning, default_on: true, fix: None }
+    summary: "pip 20.3 is admitted while conda-forge is the top-priority channel";
+    fn check(env, cx) {
         let Some(top) = env.top_priority_channel() else { return };
         if !is_conda_forge(&top.value) || !env.has_nonempty_pip_section() {
             return;

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct PythonUnpinned;
-
-static META: RuleMeta = RuleMeta {
-    code: "CDA005",
-    name: "python-unpinned",
-    summary: "`python` has no version, or is missing while pip packages are installed",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/python-unpinned.md"),
-};
-
-impl Rule for PythonUnpinned {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    PythonUnpinned { code: "CDA005", name: "python-unpinned", severity: Warning, default_on: true, fix: None }
+    summary: "`python` has no version, or is missing while pip packages are installed";
+    fn check(env, cx) {
         let pythons: Vec<_> = env.conda_deps_named("python").filter(|d| d.error.is_none()).collect();
         if pythons.iter().any(|d| d.is_pinned()) {
             return;

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct SelectorProblems;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV014",
-    name: "selector-problems",
-    summary: "a platform selector is misspelt, too complex for conda-lock, or mixes styles",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/selector-problems.md"),
-};
-
-impl Rule for SelectorProblems {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    SelectorProblems { code: "ENV014", name: "selector-problems", severity: Warning, default_on: true, fix: None }
+    summary: "a platform selector is misspelt, too complex for conda-lock, or mixes styles";
+    fn check(env, cx) {
         let mut comment_selector: Option<TextRange> = None;
         for comment in &env.comments {
             let Some((inner, at)) = crate::model::selector_of(&comment.text) else { continue };

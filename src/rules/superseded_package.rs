@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct SupersededPackage;
-
-static META: RuleMeta = RuleMeta {
-    code: "CDA009",
-    name: "superseded-package",
-    summary: "a package that was renamed or superseded on its channel",
-    severity: Severity::Info,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/superseded-package.md"),
-};
-
-impl Rule for SupersededPackage {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    SupersededPackage { code: "CDA009", name: "superseded-package", severity: Info, default_on: true, fix: None }
+    summary: "a package that was renamed or superseded on its channel";
+    fn check(env, cx) {
         for dep in env.conda_deps() {
             let Some(name) = &dep.name else { continue };
             let Some(entry) = crate::data::superseded().get(name.value.as_str()) else { continue };

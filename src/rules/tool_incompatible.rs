@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct ToolIncompatible;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP012",
-    name: "tool-incompatible",
-    summary: "a pip item the `--target` tool cannot handle",
-    severity: Severity::Warning,
-    default_on: false,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/tool-incompatible.md"),
-};
-
-impl Rule for ToolIncompatible {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    ToolIncompatible { code: "PIP012", name: "tool-incompatible", severity: Warning, default_on: false, fix: None }
+    summary: "a pip item the `--target` tool cannot handle";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         use crate::settings::Target;
         let Some(target) = cx.target else { return };

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct TyposquatName;
-
-static META: RuleMeta = RuleMeta {
-    code: "SEC004",
-    name: "typosquat-name",
-    summary: "a pip name one typo away from a very popular PyPI project",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/typosquat-name.md"),
-};
-
-impl Rule for TyposquatName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    TyposquatName { code: "SEC004", name: "typosquat-name", severity: Warning, default_on: true, fix: None }
+    summary: "a pip name one typo away from a very popular PyPI project";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         for (item, file) in env.all_pip_items() {
             let PipItemKind::Requirement(req) = &item.kind else { continue };

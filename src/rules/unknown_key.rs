@@ -2,25 +2,10 @@ use super::*;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::KNOWN_KEYS;
 
-pub(crate) struct UnknownKey;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV003",
-    name: "unknown-key",
-    summary: "top-level key is not part of the environment file format",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::Sometimes,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/unknown-key.md"),
-};
-
-impl Rule for UnknownKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    UnknownKey { code: "ENV003", name: "unknown-key", severity: Warning, default_on: true, fix: Sometimes }
+    summary: "top-level key is not part of the environment file format";
+    fn check(env, cx) {
         for key in env.keys.iter().filter(|k| !k.known && !crate::model::TOOL_SPECIFIC_KEYS.iter().any(|(t, _)| *t == k.name.value)) {
             let name = &key.name.value;
             let close: Vec<&str> = KNOWN_KEYS

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct UnknownSubsection;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV010",
-    name: "unknown-subsection",
-    summary: "a mapping in `dependencies` that is not a single `pip:` section",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/unknown-subsection.md"),
-};
-
-impl Rule for UnknownSubsection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    UnknownSubsection { code: "ENV010", name: "unknown-subsection", severity: Error, default_on: true, fix: None }
+    summary: "a mapping in `dependencies` that is not a single `pip:` section";
+    fn check(env, cx) {
         for dep in env.dependency_items() {
             let crate::model::Dependency::Subsection { keys, range } = dep else { continue };
             if keys.iter().any(|k| k.value.starts_with("sel(")) {

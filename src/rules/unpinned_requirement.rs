@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct UnpinnedRequirement;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP008",
-    name: "unpinned-requirement",
-    summary: "a pip requirement without `==` or a direct URL",
-    severity: Severity::Info,
-    default_on: false,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/unpinned-requirement.md"),
-};
-
-impl Rule for UnpinnedRequirement {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    UnpinnedRequirement { code: "PIP008", name: "unpinned-requirement", severity: Info, default_on: false, fix: None }
+    summary: "a pip requirement without `==` or a direct URL";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         for (item, file) in env.requested_pip_items() {
             let PipItemKind::Requirement(req) = &item.kind else { continue };

@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct UnpinnedVcs;
-
-static META: RuleMeta = RuleMeta {
-    code: "PIP009",
-    name: "unpinned-vcs",
-    summary: "a VCS requirement without a ref, or on a moving branch",
-    severity: Severity::Warning,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/unpinned-vcs.md"),
-};
-
-impl Rule for UnpinnedVcs {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    UnpinnedVcs { code: "PIP009", name: "unpinned-vcs", severity: Warning, default_on: true, fix: None }
+    summary: "a VCS requirement without a ref, or on a moving branch";
+    fn check(env, cx) {
         use crate::model::PipItemKind;
         for (item, file) in env.all_pip_items() {
             let url = match &item.kind {

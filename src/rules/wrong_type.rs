@@ -1,24 +1,9 @@
 use super::*;
 
-pub(crate) struct WrongType;
-
-static META: RuleMeta = RuleMeta {
-    code: "ENV006",
-    name: "wrong-type",
-    summary: "a value has the wrong YAML type",
-    severity: Severity::Error,
-    default_on: true,
-    fix: FixAvailability::None,
-    status: Status::Stable { since: "0.1.0" },
-    doc: include_str!("../../lints/wrong-type.md"),
-};
-
-impl Rule for WrongType {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, env: &EnvFile, cx: &mut LintContext<'_>) {
+declare_rule! {
+    WrongType { code: "ENV006", name: "wrong-type", severity: Error, default_on: true, fix: None }
+    summary: "a value has the wrong YAML type";
+    fn check(env, cx) {
         for error in &env.type_errors {
             let help = if error.expected.contains("`pip` section") {
                 "write the requirements as a list: `- pip:` followed by `    - requests` lines"
