@@ -50,7 +50,7 @@ mod tests {
 }
 
 const CHANNELS: &str = include_str!("../data/channels.txt");
-const PYPI_CONDA_NAMES: &str = include_str!("../data/pypi-conda-names.tsv");
+const CONDA_PYPI_NAMES: &str = include_str!("../data/conda-pypi-names.tsv");
 const DIFFERENT_PROJECTS: &str = include_str!("../data/different-projects.txt");
 const SUPERSEDED: &str = include_str!("../data/superseded-packages.tsv");
 const TOP_PYPI: &str = include_str!("../data/top-pypi.txt");
@@ -78,11 +78,15 @@ pub fn well_known_channels() -> &'static [&'static str] {
     })
 }
 
-/// PyPI name (PEP 503) → conda-forge name, for the names that differ.
-pub fn pypi_to_conda() -> &'static HashMap<&'static str, &'static str> {
-    static CELL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+/// conda name → the PyPI names its package installs, for the names that differ (all PEP 503).
+pub fn conda_to_pypi() -> &'static HashMap<&'static str, Vec<&'static str>> {
+    static CELL: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     CELL.get_or_init(|| {
-        lines(PYPI_CONDA_NAMES).filter_map(|l| l.split_once('\t')).map(|(p, c)| (p.trim(), c.split('\t').next().unwrap_or(c).trim())).collect()
+        let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (conda, pypi) in lines(CONDA_PYPI_NAMES).filter_map(|l| l.split_once('\t')) {
+            map.entry(conda.trim()).or_default().push(pypi.trim());
+        }
+        map
     })
 }
 
@@ -132,7 +136,7 @@ pub fn popular_pypi() -> &'static [&'static str] {
 pub const TABLES: &[(&str, &str)] = &[
     ("conda-releases.txt", CONDA_RELEASES),
     ("channels.txt", CHANNELS),
-    ("pypi-conda-names.tsv", PYPI_CONDA_NAMES),
+    ("conda-pypi-names.tsv", CONDA_PYPI_NAMES),
     ("different-projects.txt", DIFFERENT_PROJECTS),
     ("superseded-packages.tsv", SUPERSEDED),
     ("top-pypi.txt", TOP_PYPI),

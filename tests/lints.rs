@@ -222,7 +222,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
     // The snapshot block follows the first bad block.
     let rendered = render(
         OutputFormat::Full,
-        &[FileReport { source: &bad_source, diagnostics: &own }],
+        &[FileReport { source: &bad_source, diagnostics: &own, suppressed: &[] }],
         &FullOptions { color: false, links: false, width: 80 },
     );
     let rendered = rendered.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n";

@@ -237,7 +237,15 @@ fn run_check(
         }
     }
 
-    let reports: Vec<FileReport<'_>> = linted.iter().map(|(source, diagnostics)| FileReport { source, diagnostics }).collect();
+    let split: Vec<(Arc<SourceFile>, Vec<Diagnostic>, Vec<Diagnostic>)> = linted
+        .into_iter()
+        .map(|(source, diagnostics)| {
+            let (suppressed, shown) = diagnostics.into_iter().partition(|d| d.suppression.is_some());
+            (source, shown, suppressed)
+        })
+        .collect();
+    let reports: Vec<FileReport<'_>> =
+        split.iter().map(|(source, diagnostics, suppressed)| FileReport { source, diagnostics, suppressed }).collect();
     let options = FullOptions { color: terminal.stdout_is_tty && !terminal.no_color, links: terminal.stdout_is_tty, width: 80 };
     let mut text = render::render(args.output_format, &reports, &options);
     if args.output_format == OutputFormat::Full && !args.quiet && !reports.is_empty() {
@@ -246,7 +254,7 @@ fn run_check(
     }
     stdout.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
 
-    let failed = linted.iter().flat_map(|(_, d)| d).any(|d| settings.fails(d.severity));
+    let failed = reports.iter().flat_map(|r| r.diagnostics).any(|d| settings.fails(d.severity));
     Ok(if io_error {
         ExitStatus::Error
     } else if failed {

@@ -51,6 +51,18 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// Set when an inline `# condalint: ignore[...]` directive covers this finding: it is not
+    /// reported, but SARIF lists it with its suppression and `--statistics` counts it.
+    pub suppression: Option<Suppression>,
+}
+
+/// An inline directive that suppressed a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    /// The directive's text after a second `#`, if any.
+    pub reason: Option<String>,
+    /// Where the directive is, in the finding's file.
+    pub range: TextRange,
 }
 
 impl Diagnostic {

@@ -19,7 +19,11 @@ pub enum OutputFormat {
 /// One linted file and its findings.
 pub struct FileReport<'a> {
     pub source: &'a SourceFile,
+    /// The findings to report, sorted by position.
     pub diagnostics: &'a [Diagnostic],
+    /// Findings covered by an inline suppression (each has `suppression` set): only SARIF and
+    /// `--statistics` show them.
+    pub suppressed: &'a [Diagnostic],
 }
 
 /// Renders all reports in one format.
@@ -74,7 +78,7 @@ mod tests {
     fn full_uses_colour_and_links_only_when_asked() {
         let source = example();
         let diagnostics = lint(&source, &Settings::default());
-        let reports = [FileReport { source: &source, diagnostics: &diagnostics }];
+        let reports = [FileReport { source: &source, diagnostics: &diagnostics, suppressed: &[] }];
         let plain = render(OutputFormat::Full, &reports, &FullOptions { color: false, links: false, width: 80 });
         assert!(!plain.contains('\u{1b}'));
         assert!(plain.contains("PIP004 (https://github.com/condalint/condalint/blob/main/lints/invalid-requirement.md)"));
@@ -86,9 +90,9 @@ mod tests {
     fn summary_counts_by_severity() {
         let source = example();
         let diagnostics = lint(&source, &Settings::default());
-        let reports = [FileReport { source: &source, diagnostics: &diagnostics }];
+        let reports = [FileReport { source: &source, diagnostics: &diagnostics, suppressed: &[] }];
         assert_eq!(summary(&reports), "Found 4 problems (1 error, 3 warnings) in 1 file; 1 fix available");
-        let empty = [FileReport { source: &source, diagnostics: &[] }];
+        let empty = [FileReport { source: &source, diagnostics: &[], suppressed: &[] }];
         assert_eq!(summary(&empty), "No problems found in 1 file");
     }
 }

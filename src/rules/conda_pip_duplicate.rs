@@ -16,8 +16,8 @@ declare_rule! {
             if crate::data::different_projects().contains(pypi) || pypi == "pip" {
                 continue;
             }
-            let mapped = crate::data::pypi_to_conda().get(pypi).map(|c| pep503(c));
-            let Some((conda_name, dep)) = conda.iter().find(|(c, _)| c == pypi || Some(c) == mapped.as_ref()) else { continue };
+            let installs = |c: &str| c == pypi || crate::data::conda_to_pypi().get(c).is_some_and(|names| names.contains(&pypi));
+            let Some((conda_name, dep)) = conda.iter().find(|(c, _)| installs(c)) else { continue };
             if crate::data::different_projects().contains(conda_name.as_str()) {
                 continue;
             }

@@ -128,6 +128,7 @@ impl<'a> LintContext<'a> {
             secondary: Vec::new(),
             help: None,
             fix: None,
+            suppression: None,
         });
         self.diagnostics.last_mut().expect("just pushed")
     }
