@@ -72,8 +72,8 @@ fn data_tables_parse_and_are_sorted() {
             continue; // sorted by version order, checked in the library's own test
         }
         // A conda package can install several PyPI projects: that table is unique by pair.
-        let key = |l: &&str| if *name == "conda-pypi-names.tsv" { *l } else { l.split('\t').next().unwrap() };
-        let keys: Vec<&str> = lines.iter().map(key).collect();
+        let keys: Vec<&str> =
+            lines.iter().map(|l| if *name == "conda-pypi-names.tsv" { *l } else { l.split('\t').next().unwrap() }).collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{name}: sorted and unique by key");
         for line in &lines {
             assert!(!line.contains("  ") && line.trim() == *line, "{name}: stray spaces in `{line}`");
