@@ -50,9 +50,12 @@ pub fn check(source: &SourceFile, settings: &Settings) -> Outcome {
     Outcome::Linted(run_rules(source, &env, settings))
 }
 
-/// Lints one file, whatever it is, returning only diagnostics.
+/// Lints one file, whatever it is, returning the findings to report (those an inline
+/// directive suppresses are left out; [`check`] keeps them, marked).
 pub fn lint(source: &SourceFile, settings: &Settings) -> Vec<Diagnostic> {
-    run_rules(source, &model::lower(source), settings)
+    let mut diagnostics = run_rules(source, &model::lower(source), settings);
+    diagnostics.retain(|d| d.suppression.is_none());
+    diagnostics
 }
 
 fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Diagnostic> {
@@ -62,10 +65,9 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
         if !settings.is_enabled(meta) || (!env.is_parsed() && !FILE_LEVEL.contains(&meta.code)) {
             continue;
         }
-        let mut cx = rules::LintContext::new(source, meta, &mut diagnostics);
-        cx.target = settings.target;
-        rule.check(env, &mut cx);
+        rule.check(env, &mut rules::LintContext::new(source, settings, meta, &mut diagnostics));
     }
+    diagnostic::suppress::apply(source, env, &mut diagnostics);
     redact(env, source, &mut diagnostics);
     if matches!(env.state, FileState::Undecodable(_) | FileState::InvalidYaml(_)) {
         diagnostics.retain(|d| d.code != "ENV015");

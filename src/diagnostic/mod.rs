@@ -1,6 +1,7 @@
 //! condalint's own diagnostics: the source of truth every renderer reads.
 
 mod fix;
+pub mod suppress;
 
 pub use fix::{apply_fixes, Applicability, Edit, Fix};
 

@@ -25,6 +25,7 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     };
     let mut env = EnvFile::empty(FileState::Parsed, source.encoding);
     env.comments = comments(&source.text);
+    env.extents = extents(&tree);
     let Some(root) = tree.root.filter(|&r| !tree.is_null(r)) else {
         return env;
     };
@@ -41,6 +42,20 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     attach_selectors(source, &mut env);
     resolve_includes(source, &mut env);
     env
+}
+
+/// The ranges of all mapping entries and sequence items (aliases are not followed).
+fn extents(tree: &Tree) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    for node in &tree.nodes {
+        match &node.kind {
+            NodeKind::Map(entries) => out.extend(entries.iter().map(|&(k, v)| tree.nodes[k].range.cover(tree.nodes[v].range))),
+            NodeKind::Seq(items) => out.extend(items.iter().map(|&i| tree.nodes[i].range)),
+            _ => {}
+        }
+    }
+    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    out
 }
 
 /// Every `# …` comment of the text.

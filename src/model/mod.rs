@@ -159,6 +159,10 @@ pub struct EnvFile {
     pub platforms: Option<Vec<Spanned<String>>>,
     /// Every comment in the file, in order.
     pub comments: Vec<Comment>,
+    /// The range of every mapping entry (key to end of value) and sequence item, in source
+    /// order: what an own-line suppression directive covers ("the next node, with everything
+    /// nested in it").
+    pub extents: Vec<TextRange>,
     /// Requirements files reached through `-r` / `-c`, transitively, in discovery order.
     pub pip_files: Vec<ReqFile>,
     /// Includes that could not be followed.
@@ -183,6 +187,7 @@ impl EnvFile {
             variables: Vec::new(),
             platforms: None,
             comments: Vec::new(),
+            extents: Vec::new(),
             pip_files: Vec::new(),
             include_problems: Vec::new(),
             duplicate_keys: Vec::new(),

@@ -45,6 +45,7 @@ mod tool_incompatible;
 mod tool_specific_key;
 mod typosquat_name;
 mod undeclared_channel;
+mod unused_suppression;
 mod unknown_key;
 mod unknown_subsection;
 mod unpinned_requirement;
@@ -96,6 +97,7 @@ pub trait Rule: Sync {
 /// What a rule reports into.
 pub struct LintContext<'a> {
     pub source: &'a SourceFile,
+    pub settings: &'a crate::Settings,
     /// The tool that will consume the file (`--target`).
     pub target: Option<crate::settings::Target>,
     meta: &'static RuleMeta,
@@ -103,8 +105,13 @@ pub struct LintContext<'a> {
 }
 
 impl<'a> LintContext<'a> {
-    pub fn new(source: &'a SourceFile, meta: &'static RuleMeta, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
-        Self { source, target: None, meta, diagnostics }
+    pub fn new(source: &'a SourceFile, settings: &'a crate::Settings, meta: &'static RuleMeta, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
+        Self { source, settings, target: settings.target, meta, diagnostics }
+    }
+
+    /// What the rules before this one reported (rules run in code order).
+    pub fn reported(&self) -> &[Diagnostic] {
+        self.diagnostics
     }
 
     /// The source of a pip item's file (`None`: the environment file).

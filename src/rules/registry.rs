@@ -50,6 +50,7 @@ pub static RULES: &[&dyn Rule] = &[
     &extra_index_url::ExtraIndexUrl,
     &credentials_in_url::CredentialsInUrl,
     &typosquat_name::TyposquatName,
+    &unused_suppression::UnusedSuppression,
 ];
 
 /// A rule by code or name (case-insensitive).
