@@ -68,12 +68,88 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
         rule.check(env, &mut rules::LintContext::new(source, settings, meta, &mut diagnostics));
     }
     diagnostic::suppress::apply(source, env, &mut diagnostics);
+    // `--fix` rewrites only the linted file: a fix in an included requirements file would not
+    // be applied, so it is not offered.
+    for d in diagnostics.iter_mut().filter(|d| d.file.is_some()) {
+        d.fix = None;
+    }
     redact(env, source, &mut diagnostics);
     if matches!(env.state, FileState::Undecodable(_) | FileState::InvalidYaml(_)) {
         diagnostics.retain(|d| d.code != "ENV015");
     }
     diagnostics.sort_by_key(|d| (d.primary.range.start, d.primary.range.end, d.code));
     diagnostics
+}
+
+/// Most fix passes on one file; each pass re-lints the text the previous one produced.
+pub const MAX_FIX_PASSES: usize = 10;
+
+/// Which fixes `--fix` applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only fixes that keep the meaning of the file.
+    Safe,
+    /// Also fixes that may change what gets installed (`--unsafe-fixes`).
+    Unsafe,
+}
+
+/// A file after fixing.
+#[derive(Debug)]
+pub struct Fixed {
+    /// The fixed file (the original when nothing applied).
+    pub source: SourceFile,
+    /// How many fixes were applied, over all passes.
+    pub applied: usize,
+    /// Why fixing stopped early: fixes still applied after [`MAX_FIX_PASSES`] passes, or a
+    /// pass would have left text that no longer parses (that pass is not kept).
+    pub problem: Option<&'static str>,
+}
+
+/// Applies the fixes of the findings in `source` itself, pass after pass with a re-lint in
+/// between, until none applies. Findings in included requirements files are not fixed here
+/// (their text is another file). A pass whose result would no longer parse is dropped.
+pub fn fix(source: &SourceFile, settings: &Settings, mode: FixMode) -> Fixed {
+    let crlf = source.text.contains("\r\n");
+    let mut current = source.clone();
+    let mut applied = 0;
+    let was_parsed = model::lower(source).is_parsed();
+    for pass in 0..=MAX_FIX_PASSES {
+        let diagnostics = lint(&current, settings);
+        let fixes: Vec<diagnostic::Fix> = diagnostics
+            .iter()
+            .filter(|d| d.file.is_none())
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| match f.applicability {
+                diagnostic::Applicability::Safe => true,
+                diagnostic::Applicability::Unsafe => mode == FixMode::Unsafe,
+                diagnostic::Applicability::DisplayOnly => false,
+            })
+            .map(|f| if crlf { with_crlf(f) } else { f.clone() })
+            .collect();
+        let (text, count) = diagnostic::apply_fixes(&current.text, &fixes);
+        if count == 0 || *text == *current.text {
+            break;
+        }
+        if pass == MAX_FIX_PASSES {
+            return Fixed { source: current, applied, problem: Some("fixes did not converge after 10 passes; the file may need another --fix") };
+        }
+        let next = current.with_text(text);
+        if was_parsed && !model::lower(&next).is_parsed() {
+            return Fixed { source: current, applied, problem: Some("a fix would have made the file invalid YAML; it was not applied") };
+        }
+        current = next;
+        applied += count;
+    }
+    Fixed { source: current, applied, problem: None }
+}
+
+/// A fix whose inserted line breaks match a file with CRLF line endings.
+fn with_crlf(fix: &diagnostic::Fix) -> diagnostic::Fix {
+    let mut fix = fix.clone();
+    for edit in &mut fix.edits {
+        edit.content = edit.content.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    fix
 }
 
 /// Replaces every password or token written in a URL of the file (or its includes) by `****`

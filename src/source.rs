@@ -99,6 +99,21 @@ impl SourceFile {
         Self { path, text, encoding, decode_error, line_starts: starts.into() }
     }
 
+    /// The same file (path and encoding) with other text: a file after fixes.
+    pub fn with_text(&self, text: impl Into<Arc<str>>) -> Self {
+        Self::build(self.path.clone(), text.into(), self.encoding, None)
+    }
+
+    /// The text encoded as the file was: BOM and UTF-16 byte order kept.
+    pub fn encode(&self) -> Vec<u8> {
+        match self.encoding {
+            Encoding::Utf8 => self.text.as_bytes().to_vec(),
+            Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], self.text.as_bytes()].concat(),
+            Encoding::Utf16Le => [0xFF, 0xFE].into_iter().chain(self.text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+            Encoding::Utf16Be => [0xFE, 0xFF].into_iter().chain(self.text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+        }
+    }
+
     pub fn slice(&self, range: TextRange) -> &str {
         self.text.get(range.start..range.end).unwrap_or("")
     }
@@ -253,6 +268,19 @@ mod tests {
         assert_eq!((&*f.text, f.encoding, f.decode_error.is_none()), ("né\n", Encoding::Utf16Le, true));
         let utf16: Vec<u8> = [0xFE, 0xFF].into_iter().chain("x".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert_eq!(&*SourceFile::from_bytes("a", &utf16).text, "x");
+    }
+
+    #[test]
+    fn encode_round_trips_every_encoding() {
+        let text = "name: né\r\nchannels: [conda-forge]\n";
+        for bytes in [
+            text.as_bytes().to_vec(),
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+            [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+        ] {
+            assert_eq!(SourceFile::from_bytes("a", &bytes).encode(), bytes);
+        }
     }
 
     #[test]

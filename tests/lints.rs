@@ -3,19 +3,18 @@
 //! - `yaml bad` blocks: the rule fires on exactly the lines marked `# expect: <name>`, and every
 //!   other rule marked on a line fires there too.
 //! - `yaml good` blocks: no finding from any rule that is on by default, nor from this rule.
-//! - `yaml fixed` block: the first bad block with every fix of this rule applied; it re-parses
-//!   and a second pass changes nothing.
+//! - `yaml fixed` block: the first bad block after `--fix --unsafe-fixes` with only this rule
+//!   selected; it re-parses and a second `--fix` changes nothing.
 //! - `snapshot` block: the `full` rendering of the first bad block's findings of this rule.
 //!   `UPDATE_LINT_SNAPSHOTS=1` rewrites it.
 
 use std::collections::BTreeSet;
 
-use condalint::diagnostic::apply_fixes;
 use condalint::model::{lower, FileState};
 use condalint::render::{render, FileReport, FullOptions, OutputFormat};
 use condalint::rules::{lookup, FixAvailability, RuleMeta};
 use condalint::settings::{parse_selectors, Settings, Target};
-use condalint::{lint, Diagnostic, SourceFile};
+use condalint::{fix, lint, Diagnostic, FixMode, SourceFile};
 
 const HEADINGS: &[&str] =
     &["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Fix", "## Options", "## References"];
@@ -200,21 +199,24 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         }
         (_, None) => failures.push("rule has a fix but the doc has no `yaml fixed` block".into()),
         (_, Some(fixed)) => {
-            let (after, applied) = apply_fixes(&bad_source.text, own.iter().filter_map(|d| d.fix.as_ref()));
-            if applied == 0 {
-                failures.push("the first bad block's findings carry no fix".into());
+            // The `--fix --unsafe-fixes` engine, with only this rule selected.
+            let only = Settings { select: Some(parse_selectors(meta.code).unwrap()), target: settings.target, ..Settings::default() };
+            let result = fix(&bad_source, &only, FixMode::Unsafe);
+            let after = result.source.text.to_string();
+            if result.applied == 0 {
+                failures.push("the first bad block's findings carry no fix that applies".into());
+            }
+            if let Some(problem) = result.problem {
+                failures.push(format!("fixing stopped: {problem}"));
             }
             if after != fixed.text {
                 failures.push(format!("fixed block differs from the fixed text:\n--- expected\n{}--- actual\n{after}", fixed.text));
             }
-            let again = SourceFile::from_text("environment.yml", after.as_str());
-            if lower(&again).state != FileState::Parsed {
+            if lower(&result.source).state != FileState::Parsed {
                 failures.push("fixed text does not parse".into());
             }
-            let second = lint(&again, &settings);
-            let (twice, _) = apply_fixes(&again.text, second.iter().filter(|d| d.code == meta.code).filter_map(|d| d.fix.as_ref()));
-            if twice != after {
-                failures.push("a second fix pass changes the fixed text again".into());
+            if fix(&result.source, &only, FixMode::Unsafe).applied != 0 {
+                failures.push("a second --fix changes the fixed text again".into());
             }
         }
     }

@@ -2,6 +2,7 @@
 //! Output goes to the writers it is given, so the library itself never prints.
 
 mod discover;
+mod fixing;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -108,6 +109,24 @@ struct CheckArgs {
     /// Print only findings: no summary line and no notices
     #[arg(long, short)]
     quiet: bool,
+    /// Apply safe fixes in place, then report what remains
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply fixes that may change what gets installed
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 when there is a diff)
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// With --fix: exit 1 when any file was changed, even if no finding remains
+    #[arg(long, requires = "fix")]
+    exit_non_zero_on_fix: bool,
+}
+
+impl CheckArgs {
+    fn fix_mode(&self) -> Option<crate::FixMode> {
+        (self.fix || self.diff).then_some(if self.unsafe_fixes { crate::FixMode::Unsafe } else { crate::FixMode::Safe })
+    }
 }
 
 /// Runs condalint with `args` (including the program name) and returns the exit status.
@@ -206,11 +225,31 @@ fn run_check(
         }
     }
 
-    let results: Vec<Result<(Arc<SourceFile>, Outcome), String>> = inputs.into_par_iter().map(|input| lint_input(input, &settings)).collect();
+    let fix_mode = args.fix_mode();
+    let results: Vec<Result<Linted, String>> =
+        inputs.into_par_iter().map(|input| lint_input(input, &settings, fix_mode, args.fix)).collect();
     let mut linted: Vec<(Arc<SourceFile>, Vec<Diagnostic>)> = Vec::new();
+    let (mut fixed, mut fixed_files, mut diff, mut stdin_output) = (0, 0, String::new(), None);
     for result in results {
-        match result {
-            Ok((source, Outcome::Linted(diagnostics))) => {
+        let result = match result {
+            Ok(result) => result,
+            Err(message) => {
+                let _ = writeln!(stderr, "condalint: error: {message}");
+                io_error = true;
+                continue;
+            }
+        };
+        for note in &result.notes {
+            let _ = writeln!(stderr, "{note}");
+        }
+        io_error |= result.failed;
+        fixed += result.fixed;
+        fixed_files += usize::from(result.fixed > 0);
+        diff.push_str(&result.diff);
+        stdin_output = stdin_output.or(result.stdin_output);
+        match result.outcome {
+            Outcome::Linted(diagnostics) => {
+                let source = result.source;
                 for (file, diagnostics) in crate::group_by_file(&source, diagnostics) {
                     // An included file shared by several environment files is reported once.
                     match linted.iter_mut().find(|(f, _)| f.path == file.path && *f != source) {
@@ -225,18 +264,29 @@ fn run_check(
                     }
                 }
             }
-            Ok((source, Outcome::Skipped(reason))) => {
+            Outcome::Skipped(reason) => {
                 if !args.quiet {
-                    let _ = writeln!(stderr, "condalint: skipping {}: {reason}", source.path);
+                    let _ = writeln!(stderr, "condalint: skipping {}: {reason}", result.source.path);
                 }
-            }
-            Err(message) => {
-                let _ = writeln!(stderr, "condalint: error: {message}");
-                io_error = true;
             }
         }
     }
 
+    if args.diff {
+        stdout.write_all(diff.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+        if !args.quiet {
+            let _ = writeln!(stderr, "Would fix {} in {}", render::plural(fixed, "problem", "problems"), render::plural(fixed_files, "file", "files"));
+        }
+        return Ok(if io_error { ExitStatus::Error } else if diff.is_empty() { ExitStatus::Success } else { ExitStatus::Failure });
+    }
+    // With `--fix` on standard input, the fixed text goes to stdout and the report to stderr.
+    let report_to: &mut dyn Write = match &stdin_output {
+        Some(bytes) => {
+            stdout.write_all(bytes).map_err(|e| format!("cannot write output: {e}"))?;
+            stderr
+        }
+        None => stdout,
+    };
     let split: Vec<(Arc<SourceFile>, Vec<Diagnostic>, Vec<Diagnostic>)> = linted
         .into_iter()
         .map(|(source, diagnostics)| {
@@ -248,16 +298,21 @@ fn run_check(
         split.iter().map(|(source, diagnostics, suppressed)| FileReport { source, diagnostics, suppressed }).collect();
     let options = FullOptions { color: terminal.stdout_is_tty && !terminal.no_color, links: terminal.stdout_is_tty, width: 80 };
     let mut text = render::render(args.output_format, &reports, &options);
-    if args.output_format == OutputFormat::Full && !args.quiet && !reports.is_empty() {
-        text.push_str(&render::summary(&reports));
-        text.push('\n');
+    if args.output_format == OutputFormat::Full && !args.quiet {
+        if args.fix && fixed > 0 {
+            text.push_str(&format!("Fixed {} in {}\n", render::plural(fixed, "problem", "problems"), render::plural(fixed_files, "file", "files")));
+        }
+        if !reports.is_empty() {
+            text.push_str(&render::summary(&reports));
+            text.push('\n');
+        }
     }
-    stdout.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+    report_to.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
 
     let failed = reports.iter().flat_map(|r| r.diagnostics).any(|d| settings.fails(d.severity));
     Ok(if io_error {
         ExitStatus::Error
-    } else if failed {
+    } else if failed || (args.exit_non_zero_on_fix && fixed > 0) {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
@@ -269,17 +324,65 @@ enum Input {
     Bytes(String, Vec<u8>),
 }
 
-fn lint_input(input: Input, settings: &Settings) -> Result<(Arc<SourceFile>, Outcome), String> {
-    let source = match input {
-        Input::Bytes(name, bytes) => SourceFile::from_bytes(name, &bytes),
+/// One input after linting (and fixing).
+struct Linted {
+    source: Arc<SourceFile>,
+    outcome: Outcome,
+    /// Fixes applied (or, with `--diff`, that would be).
+    fixed: usize,
+    /// The `--diff` text of this input.
+    diff: String,
+    /// The fixed bytes of standard input, written to stdout with `--fix`.
+    stdin_output: Option<Vec<u8>>,
+    /// Messages for stderr; `failed` when one of them is an error (exit 2).
+    notes: Vec<String>,
+    failed: bool,
+}
+
+fn lint_input(input: Input, settings: &Settings, fix: Option<crate::FixMode>, write: bool) -> Result<Linted, String> {
+    let (source, path) = match input {
+        Input::Bytes(name, bytes) => (SourceFile::from_bytes(name, &bytes), None),
         Input::Path(path) => {
             let shown = path.display().to_string();
             let bytes = discover::read_file(&path).map_err(|e| format!("{shown}: {e}"))?;
-            SourceFile::from_bytes(shown, &bytes)
+            (SourceFile::from_bytes(shown, &bytes), Some(path))
         }
     };
-    let outcome = check(&source, settings);
-    Ok((Arc::new(source), outcome))
+    let mut linted = Linted { source: Arc::new(source), outcome: Outcome::Linted(Vec::new()), fixed: 0, diff: String::new(), stdin_output: None, notes: Vec::new(), failed: false };
+    let outcome = check(&linted.source, settings);
+    let Some(mode) = fix.filter(|_| matches!(outcome, Outcome::Linted(_))) else {
+        linted.outcome = outcome;
+        return Ok(linted);
+    };
+    let fixed = crate::fix(&linted.source, settings, mode);
+    if let Some(problem) = fixed.problem {
+        linted.notes.push(format!("condalint: warning: {}: {problem}", linted.source.path));
+    }
+    if fixed.applied > 0 {
+        if !write {
+            linted.diff = fixing::unified_diff(&linted.source.path, &linted.source.text, &fixed.source.text);
+        } else if let Some(path) = &path {
+            if let Err(error) = fixing::write_atomic(path, &fixed.source.encode()) {
+                linted.notes.push(format!("condalint: error: {}: {error}", linted.source.path));
+                linted.failed = true;
+                linted.outcome = outcome;
+                return Ok(linted);
+            }
+        }
+        linted.fixed = fixed.applied;
+        if write {
+            linted.source = Arc::new(fixed.source);
+            linted.outcome = check(&linted.source, settings);
+            if path.is_none() {
+                linted.stdin_output = Some(linted.source.encode());
+            }
+            return Ok(linted);
+        }
+    } else if write && path.is_none() {
+        linted.stdin_output = Some(linted.source.encode());
+    }
+    linted.outcome = outcome;
+    Ok(linted)
 }
 
 fn run_rule(code: &str, format: DocFormat, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus, String> {

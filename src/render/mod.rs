@@ -35,7 +35,7 @@ pub fn render(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOp
     }
 }
 
-/// `Found 3 problems (2 warnings, 1 error) in 2 files; 1 fix available`.
+/// `Found 3 problems (2 warnings, 1 error) in 2 files; 1 fixable with --fix`.
 pub fn summary(reports: &[FileReport<'_>]) -> String {
     let all: Vec<&Diagnostic> = reports.iter().flat_map(|r| r.diagnostics).collect();
     if all.is_empty() {
@@ -54,14 +54,18 @@ pub fn summary(reports: &[FileReport<'_>]) -> String {
         parts.join(", "),
         plural(files, "file", "files")
     );
-    let fixes = all.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability != Applicability::DisplayOnly)).count();
-    if fixes > 0 {
-        line.push_str(&format!("; {} available", plural(fixes, "fix", "fixes")));
+    let fixable = |a: Applicability| all.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == a)).count();
+    let (safe, unsafe_) = (fixable(Applicability::Safe), fixable(Applicability::Unsafe));
+    match (safe, unsafe_) {
+        (0, 0) => {}
+        (0, n) => line.push_str(&format!("; {n} fixable with --fix --unsafe-fixes")),
+        (n, 0) => line.push_str(&format!("; {n} fixable with --fix")),
+        (n, m) => line.push_str(&format!("; {n} fixable with --fix ({m} more with --unsafe-fixes)")),
     }
     line
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -71,7 +75,7 @@ mod tests {
     use crate::{lint, Settings};
 
     fn example() -> SourceFile {
-        SourceFile::from_text("environment.yml", "name: x\ndependencies:\n  - pip\n  - pip:\n      - numpy=1.21\n")
+        SourceFile::from_text("environment.yml", "name: x\ndependencies:\n  - pip:\n      - numpy=1.21\n")
     }
 
     #[test]
@@ -91,7 +95,7 @@ mod tests {
         let source = example();
         let diagnostics = lint(&source, &Settings::default());
         let reports = [FileReport { source: &source, diagnostics: &diagnostics, suppressed: &[] }];
-        assert_eq!(summary(&reports), "Found 4 problems (1 error, 3 warnings) in 1 file; 1 fix available");
+        assert_eq!(summary(&reports), "Found 3 problems (1 error, 2 warnings) in 1 file; 1 fixable with --fix (1 more with --unsafe-fixes)");
         let empty = [FileReport { source: &source, diagnostics: &[], suppressed: &[] }];
         assert_eq!(summary(&empty), "No problems found in 1 file");
     }
