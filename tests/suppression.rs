@@ -120,3 +120,24 @@ fn directives_work_in_included_requirements_files() {
         .collect();
     assert_eq!(in_req, ["3:PIP004", "4:SUP001"], "line 2 is covered; line 3 is not; PIP008 is off");
 }
+
+#[test]
+fn shipped_example_reports_only_the_stale_directive() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_condalint"))
+        .args(["--output-format", "concise", "examples/04-suppressions/"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "examples/04-suppressions/environment.yml:14:34: SUP001 [warning] unused suppression: `CDA006` reports nothing here\n"
+    );
+    // Without the directives, the suppressed findings come back.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/04-suppressions/environment.yml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let bare: String = text.lines().map(|l| l.split("# condalint:").next().unwrap().trim_end().to_owned() + "\n").collect();
+    let source = SourceFile::from_text(path.display().to_string(), bare);
+    let found: Vec<&str> = lint(&source, &Settings::default()).iter().map(|d| d.code).collect();
+    assert_eq!(found, ["CDA006", "PIP002"]);
+}
