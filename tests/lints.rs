@@ -226,6 +226,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         OutputFormat::Full,
         &[FileReport { source: &bad_source, diagnostics: &own, suppressed: &[] }],
         &FullOptions { color: false, links: false, width: 80 },
+        &[],
     );
     let rendered = rendered.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n";
     let snapshot = all.iter().find(|b| b.info == "snapshot");

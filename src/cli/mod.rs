@@ -121,6 +121,9 @@ struct CheckArgs {
     /// With --fix: exit 1 when any file was changed, even if no finding remains
     #[arg(long, requires = "fix")]
     exit_non_zero_on_fix: bool,
+    /// Print a count per rule instead of each finding (JSON with --output-format json)
+    #[arg(long)]
+    statistics: bool,
 }
 
 impl CheckArgs {
@@ -297,12 +300,17 @@ fn run_check(
     let reports: Vec<FileReport<'_>> =
         split.iter().map(|(source, diagnostics, suppressed)| FileReport { source, diagnostics, suppressed }).collect();
     let options = FullOptions { color: terminal.stdout_is_tty && !terminal.no_color, links: terminal.stdout_is_tty, width: 80 };
-    let mut text = render::render(args.output_format, &reports, &options);
+    let rules: Vec<&'static crate::rules::RuleMeta> = RULES.iter().map(|r| r.meta()).filter(|m| settings.is_enabled(m)).collect();
+    let mut text = match (args.statistics, args.output_format) {
+        (true, OutputFormat::Json) => render::statistics::json(&reports),
+        (true, _) => render::statistics::text(&reports),
+        (false, format) => render::render(format, &reports, &options, &rules),
+    };
     if args.output_format == OutputFormat::Full && !args.quiet {
         if args.fix && fixed > 0 {
             text.push_str(&format!("Fixed {} in {}\n", render::plural(fixed, "problem", "problems"), render::plural(fixed_files, "file", "files")));
         }
-        if !reports.is_empty() {
+        if !reports.is_empty() && !args.statistics {
             text.push_str(&render::summary(&reports));
             text.push('\n');
         }

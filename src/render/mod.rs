@@ -1,12 +1,19 @@
 //! Renderers: one per output format, all reading condalint's own [`Diagnostic`].
 
+mod azure;
 mod concise;
 mod full;
+mod github;
+mod gitlab;
 mod json;
+mod junit;
+mod sarif;
+pub mod statistics;
 
 pub use full::FullOptions;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::rules::RuleMeta;
 use crate::source::SourceFile;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -14,6 +21,11 @@ pub enum OutputFormat {
     Full,
     Concise,
     Json,
+    Sarif,
+    Github,
+    Azure,
+    Gitlab,
+    Junit,
 }
 
 /// One linted file and its findings.
@@ -26,12 +38,17 @@ pub struct FileReport<'a> {
     pub suppressed: &'a [Diagnostic],
 }
 
-/// Renders all reports in one format.
-pub fn render(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOptions) -> String {
+/// Renders all reports in one format; `rules` are the rules that ran (SARIF lists them).
+pub fn render(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOptions, rules: &[&'static RuleMeta]) -> String {
     match format {
         OutputFormat::Full => full::render(reports, options),
         OutputFormat::Concise => concise::render(reports),
         OutputFormat::Json => json::render(reports),
+        OutputFormat::Sarif => sarif::render(reports, rules),
+        OutputFormat::Github => github::render(reports),
+        OutputFormat::Azure => azure::render(reports),
+        OutputFormat::Gitlab => gitlab::render(reports),
+        OutputFormat::Junit => junit::render(reports),
     }
 }
 
@@ -83,10 +100,10 @@ mod tests {
         let source = example();
         let diagnostics = lint(&source, &Settings::default());
         let reports = [FileReport { source: &source, diagnostics: &diagnostics, suppressed: &[] }];
-        let plain = render(OutputFormat::Full, &reports, &FullOptions { color: false, links: false, width: 80 });
+        let plain = render(OutputFormat::Full, &reports, &FullOptions { color: false, links: false, width: 80 }, &[]);
         assert!(!plain.contains('\u{1b}'));
         assert!(plain.contains("PIP004 (https://github.com/condalint/condalint/blob/main/lints/invalid-requirement.md)"));
-        let tty = render(OutputFormat::Full, &reports, &FullOptions { color: true, links: true, width: 80 });
+        let tty = render(OutputFormat::Full, &reports, &FullOptions { color: true, links: true, width: 80 }, &[]);
         assert!(tty.contains("\u{1b}[") && tty.contains("\u{1b}]8;;https://github.com/condalint/condalint/blob/main/lints/"));
     }
 
