@@ -4,6 +4,7 @@
 //! diagnostics; [`render`] turns diagnostics into text; [`cli`] wires both to a command line.
 
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod model;
@@ -68,6 +69,9 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
         rule.check(env, &mut rules::LintContext::new(source, settings, meta, &mut diagnostics));
     }
     diagnostic::suppress::apply(source, env, &mut diagnostics);
+    for d in &mut diagnostics {
+        d.severity = settings.severity_of(d.code, d.severity);
+    }
     // `--fix` rewrites only the linted file: a fix in an included requirements file would not
     // be applied, so it is not offered.
     for d in diagnostics.iter_mut().filter(|d| d.file.is_some()) {

@@ -6,7 +6,7 @@ use crate::rules::{RuleMeta, RULES};
 /// A rule selector as written: a code (`PIP002`), a name (`pip-not-pinned`), a code prefix
 /// (`PIP`, `PIP0`) or `ALL`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Selector(String);
+pub struct Selector(pub(crate) String);
 
 impl Selector {
     /// Parses a selector; an error names the selector when it matches no rule.
@@ -81,11 +81,13 @@ pub struct Settings {
     pub fail_on: FailOn,
     /// The consuming tool; turns on tool-incompatible (PIP012).
     pub target: Option<Target>,
+    /// Severity overrides from the configuration (`[severity]`), by rule code.
+    pub severity: Vec<(&'static str, Severity)>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning), target: None }
+        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning), target: None, severity: Vec::new() }
     }
 }
 
@@ -109,6 +111,11 @@ impl Settings {
             (Some(_), None) => true,
             (Some(sel), Some(ign)) => sel > ign,
         }
+    }
+
+    /// The severity a rule's findings get: its own, or the configured override.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity.iter().find(|(c, _)| *c == code).map_or(default, |(_, s)| *s)
     }
 
     pub fn fails(&self, severity: Severity) -> bool {

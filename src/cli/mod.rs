@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::render::{self, FileReport, FullOptions, OutputFormat};
 use crate::rules::{FixAvailability, RULES};
+use crate::config::{Config, ConfigError};
 use crate::settings::{parse_selectors, FailOn, Settings};
 use crate::{check, Diagnostic, Outcome, Severity, SourceFile};
 
@@ -62,6 +63,11 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         output_format: DocFormat,
     },
+    /// Show the configuration that applies in the current directory, or explain one key
+    Config {
+        /// A configuration key, e.g. fail-on
+        key: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -82,9 +88,9 @@ enum FailOnArg {
 struct CheckArgs {
     /// Files or directories to lint (default: the current directory); `-` reads standard input
     paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "full")]
-    output_format: OutputFormat,
+    /// Output format [default: full]
+    #[arg(long, value_enum)]
+    output_format: Option<OutputFormat>,
     /// Rules to run: comma-separated codes, names or prefixes; `ALL` selects every rule
     #[arg(long, value_name = "CODES")]
     select: Option<String>,
@@ -94,15 +100,21 @@ struct CheckArgs {
     /// Rules not to run
     #[arg(long, value_name = "CODES")]
     ignore: Option<String>,
-    /// Lowest severity that makes the exit code 1
-    #[arg(long, value_enum, default_value = "warning")]
-    fail_on: FailOnArg,
+    /// Lowest severity that makes the exit code 1 [default: warning]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
     /// The file name to report for standard input (and to resolve relative includes from)
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<String>,
-    /// Apply configured excludes to paths given on the command line (accepted for pre-commit)
+    /// Apply configured excludes to paths given on the command line (pre-commit passes paths)
     #[arg(long)]
     force_exclude: bool,
+    /// Use this configuration file for every linted path
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore all configuration files
+    #[arg(long)]
+    isolated: bool,
     /// The tool that will consume the file: checks what it cannot handle (tool-incompatible)
     #[arg(long, value_enum)]
     target: Option<crate::settings::Target>,
@@ -153,6 +165,7 @@ pub fn run(
         Command::Check(args) => run_check(args, terminal, stdin, stdout, stderr),
         Command::Rule { rule, output_format } => run_rule(&rule, output_format, stdout, stderr),
         Command::Rules { output_format } => run_rules(output_format, stdout),
+        Command::Config { key } => run_config(key.as_deref(), stdout, stderr),
     };
     result.unwrap_or_else(|err| {
         let _ = writeln!(stderr, "condalint: error: {err}");
@@ -162,7 +175,7 @@ pub fn run(
 
 /// `condalint [PATHS]` means `condalint check [PATHS]`.
 fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
-    const COMMANDS: &[&str] = &["check", "rule", "rules", "help", "-h", "--help", "-V", "--version"];
+    const COMMANDS: &[&str] = &["check", "rule", "rules", "config", "help", "-h", "--help", "-V", "--version"];
     let first = args.get(1).and_then(|a| a.to_str());
     if !first.is_some_and(|a| COMMANDS.contains(&a)) {
         args.insert(1.min(args.len()), "check".into());
@@ -170,20 +183,78 @@ fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
     args
 }
 
-fn settings_from(args: &CheckArgs) -> Result<Settings, String> {
+/// The settings for one file: defaults, then its configuration, then the flags.
+fn settings_for(args: &CheckArgs, config: Option<&Config>, path: Option<&std::path::Path>, fail_on: FailOn) -> Result<Settings, String> {
     let parse = |list: &Option<String>| list.as_deref().map(parse_selectors).transpose();
+    let mut ignore: Vec<_> = config.map(|c| c.ignore.iter().map(|i| i.selector.clone()).collect()).unwrap_or_default();
+    if let (Some(config), Some(path)) = (config, path) {
+        ignore.extend(config.ignores_for(path));
+    }
+    ignore.extend(parse(&args.ignore)?.unwrap_or_default());
+    let mut extend_select = config.map(|c| c.extend_select.clone()).unwrap_or_default();
+    extend_select.extend(parse(&args.extend_select)?.unwrap_or_default());
     Ok(Settings {
-        select: parse(&args.select)?,
-        extend_select: parse(&args.extend_select)?.unwrap_or_default(),
-        ignore: parse(&args.ignore)?.unwrap_or_default(),
-        fail_on: match args.fail_on {
-            FailOnArg::Error => FailOn::Severity(Severity::Error),
-            FailOnArg::Warning => FailOn::Severity(Severity::Warning),
-            FailOnArg::Info => FailOn::Severity(Severity::Info),
-            FailOnArg::Never => FailOn::Never,
-        },
-        target: args.target,
+        select: parse(&args.select)?.or_else(|| config.and_then(|c| c.select.clone())),
+        extend_select,
+        ignore,
+        fail_on,
+        target: args.target.or_else(|| config.and_then(|c| c.target)),
+        severity: config.map(|c| c.severity.clone()).unwrap_or_default(),
     })
+}
+
+/// Configuration files by the directory they were looked up from (`None`: no file applies).
+struct Configs {
+    mode: ConfigMode,
+    cache: std::collections::HashMap<PathBuf, Option<Arc<Config>>>,
+}
+
+enum ConfigMode {
+    Isolated,
+    Explicit(Option<Arc<Config>>),
+    Discover,
+}
+
+impl Configs {
+    fn new(args: &CheckArgs) -> Result<Self, ConfigError> {
+        let mode = if args.isolated {
+            ConfigMode::Isolated
+        } else if let Some(file) = &args.config {
+            let config = crate::config::load(file)?.ok_or_else(|| ConfigError {
+                path: file.display().to_string(),
+                text: String::new(),
+                span: None,
+                message: format!("{} has no [tool.condalint] table", file.display()),
+                help: None,
+            })?;
+            ConfigMode::Explicit(Some(Arc::new(config)))
+        } else {
+            ConfigMode::Discover
+        };
+        Ok(Self { mode, cache: Default::default() })
+    }
+
+    /// The configuration that governs files in `dir`.
+    fn for_dir(&mut self, dir: &std::path::Path) -> Result<Option<Arc<Config>>, ConfigError> {
+        match &self.mode {
+            ConfigMode::Isolated => Ok(None),
+            ConfigMode::Explicit(config) => Ok(config.clone()),
+            ConfigMode::Discover => {
+                let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+                if let Some(found) = self.cache.get(&dir) {
+                    return Ok(found.clone());
+                }
+                let found = crate::config::find(&dir)?.map(Arc::new);
+                self.cache.insert(dir, found.clone());
+                Ok(found)
+            }
+        }
+    }
+
+    fn for_file(&mut self, path: &std::path::Path) -> Result<Option<Arc<Config>>, ConfigError> {
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        self.for_dir(dir)
+    }
 }
 
 fn run_check(
@@ -193,20 +264,45 @@ fn run_check(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<ExitStatus, String> {
-    let settings = settings_from(&args)?;
+    let mut configs = match Configs::new(&args) {
+        Ok(configs) => configs,
+        Err(error) => return Ok(config_error(&error, stderr)),
+    };
+    // `fail-on` and `output-format` hold for the whole run: from the flags, else from the
+    // configuration of the current directory.
+    let base = match configs.for_dir(std::path::Path::new(".")) {
+        Ok(base) => base,
+        Err(error) => return Ok(config_error(&error, stderr)),
+    };
+    let fail_on = match args.fail_on {
+        Some(FailOnArg::Error) => FailOn::Severity(Severity::Error),
+        Some(FailOnArg::Warning) => FailOn::Severity(Severity::Warning),
+        Some(FailOnArg::Info) => FailOn::Severity(Severity::Info),
+        Some(FailOnArg::Never) => FailOn::Never,
+        None => base.as_ref().and_then(|c| c.fail_on).unwrap_or(FailOn::Severity(Severity::Warning)),
+    };
+    let output_format = args.output_format.or_else(|| base.as_ref().and_then(|c| c.output_format)).unwrap_or(OutputFormat::Full);
+    let settings = settings_for(&args, base.as_deref(), None, fail_on)?;
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let mut io_error = false;
-    let mut inputs: Vec<Input> = Vec::new();
+    let mut inputs: Vec<(Input, Arc<Settings>)> = Vec::new();
     for path in &paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+            let config = match configs.for_file(std::path::Path::new(&name)) {
+                Ok(config) => config,
+                Err(error) => return Ok(config_error(&error, stderr)),
+            };
             match stdin.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes) {
                 Ok(_) if bytes.len() as u64 > MAX_FILE_SIZE => {
                     let _ = writeln!(stderr, "condalint: error: {name}: input is larger than 32 MiB; not linted");
                     io_error = true;
                 }
-                Ok(_) => inputs.push(Input::Bytes(name, bytes)),
+                Ok(_) => {
+                    let settings = settings_for(&args, config.as_deref(), Some(std::path::Path::new(&name)), fail_on)?;
+                    inputs.push((Input::Bytes(name, bytes), Arc::new(settings)));
+                }
                 Err(err) => {
                     let _ = writeln!(stderr, "condalint: error: {name}: cannot read standard input: {err}");
                     io_error = true;
@@ -214,13 +310,26 @@ fn run_check(
             }
             continue;
         }
+        let discovered = path.is_dir();
         match discover::expand(path) {
             Ok(found) if found.is_empty() => {
                 if !args.quiet {
                     let _ = writeln!(stderr, "condalint: no environment files found in {}", path.display());
                 }
             }
-            Ok(found) => inputs.extend(found.into_iter().map(Input::Path)),
+            Ok(found) => {
+                for file in found {
+                    let config = match configs.for_file(&file) {
+                        Ok(config) => config,
+                        Err(error) => return Ok(config_error(&error, stderr)),
+                    };
+                    if (discovered || args.force_exclude) && config.as_ref().is_some_and(|c| c.excludes(&file)) {
+                        continue;
+                    }
+                    let settings = settings_for(&args, config.as_deref(), Some(&file), fail_on)?;
+                    inputs.push((Input::Path(file), Arc::new(settings)));
+                }
+            }
             Err(message) => {
                 let _ = writeln!(stderr, "condalint: error: {message}");
                 io_error = true;
@@ -230,7 +339,7 @@ fn run_check(
 
     let fix_mode = args.fix_mode();
     let results: Vec<Result<Linted, String>> =
-        inputs.into_par_iter().map(|input| lint_input(input, &settings, fix_mode, args.fix)).collect();
+        inputs.into_par_iter().map(|(input, settings)| lint_input(input, &settings, fix_mode, args.fix)).collect();
     let mut linted: Vec<(Arc<SourceFile>, Vec<Diagnostic>)> = Vec::new();
     let (mut fixed, mut fixed_files, mut diff, mut stdin_output) = (0, 0, String::new(), None);
     for result in results {
@@ -301,12 +410,12 @@ fn run_check(
         split.iter().map(|(source, diagnostics, suppressed)| FileReport { source, diagnostics, suppressed }).collect();
     let options = FullOptions { color: terminal.stdout_is_tty && !terminal.no_color, links: terminal.stdout_is_tty, width: 80 };
     let rules: Vec<&'static crate::rules::RuleMeta> = RULES.iter().map(|r| r.meta()).filter(|m| settings.is_enabled(m)).collect();
-    let mut text = match (args.statistics, args.output_format) {
+    let mut text = match (args.statistics, output_format) {
         (true, OutputFormat::Json) => render::statistics::json(&reports),
         (true, _) => render::statistics::text(&reports),
         (false, format) => render::render(format, &reports, &options, &rules),
     };
-    if args.output_format == OutputFormat::Full && !args.quiet {
+    if output_format == OutputFormat::Full && !args.quiet {
         if args.fix && fixed > 0 {
             text.push_str(&format!("Fixed {} in {}\n", render::plural(fixed, "problem", "problems"), render::plural(fixed_files, "file", "files")));
         }
@@ -391,6 +500,31 @@ fn lint_input(input: Input, settings: &Settings, fix: Option<crate::FixMode>, wr
     }
     linted.outcome = outcome;
     Ok(linted)
+}
+
+fn config_error(error: &ConfigError, stderr: &mut dyn Write) -> ExitStatus {
+    let _ = write!(stderr, "{}", error.render());
+    ExitStatus::Error
+}
+
+fn run_config(key: Option<&str>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus, String> {
+    use crate::config::KEYS;
+    if let Some(key) = key {
+        let Some((name, meaning)) = KEYS.iter().find(|(k, _)| *k == key) else {
+            let names: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+            let hint = crate::rules::closest(key, names.iter().copied(), 3).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+            let _ = writeln!(stderr, "condalint: error: unknown configuration key `{key}`{hint}; keys: {}", names.join(", "));
+            return Ok(ExitStatus::Error);
+        };
+        let _ = writeln!(stdout, "{name}: {meaning}");
+        return Ok(ExitStatus::Success);
+    }
+    let config = match crate::config::find(std::path::Path::new(".")) {
+        Ok(config) => config,
+        Err(error) => return Ok(config_error(&error, stderr)),
+    };
+    let _ = writeln!(stdout, "{}", crate::config::describe(config.as_ref()));
+    Ok(ExitStatus::Success)
 }
 
 fn run_rule(code: &str, format: DocFormat, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus, String> {
