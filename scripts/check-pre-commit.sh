@@ -29,6 +29,11 @@ dependencies:
       - requests==2.31.0
 YAML
 echo "not: an environment file" > settings.yml
+# The project's configuration excludes vendored files; pre-commit names them explicitly, so the
+# hook's --force-exclude must honour it.
+mkdir -p third_party
+cp "$repo/examples/01-minimal/environment.yml" third_party/environment.yml
+printf '[project]\nname = "scratch"\n\n[tool.condalint]\nexclude = ["third_party/**"]\n' > pyproject.toml
 git add .
 
 echo "pre-commit: the hook must fail on examples/01-minimal/environment.yml"
@@ -39,8 +44,8 @@ if "$precommit" try-repo "$repo" condalint --files environment.yml > "$work/bad.
 fi
 grep -q "PIP004" "$work/bad.log" || { cat "$work/bad.log"; echo "FAIL: PIP004 not reported" >&2; exit 1; }
 
-echo "pre-commit: the hook must pass on a clean file, and skip files that are not environment files"
-if ! "$precommit" try-repo "$repo" condalint --files envs/clean/environment.yml settings.yml > "$work/good.log" 2>&1; then
+echo "pre-commit: the hook must pass on a clean file, skip files that are not environment files, and honour exclude"
+if ! "$precommit" try-repo "$repo" condalint --files envs/clean/environment.yml settings.yml third_party/environment.yml > "$work/good.log" 2>&1; then
     cat "$work/good.log"
     echo "FAIL: the hook failed on a clean file" >&2
     exit 1
