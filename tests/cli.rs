@@ -89,7 +89,7 @@ fn discovery_respects_gitignore_and_names() {
     assert_eq!(code(&out), 1);
     let mut files: Vec<String> = text(&out.stdout).lines().map(|l| l.split(':').next().unwrap().to_owned()).collect();
     files.sort();
-    assert_eq!(files, ["./.binder/environment.yml", "./environment.yml", "./sub/conda-spec.yaml", "./sub/env.yml"]);
+    assert_eq!(files, [".binder/environment.yml", "environment.yml", "sub/conda-spec.yaml", "sub/env.yml"]);
     // A file named explicitly is linted whatever its name.
     let out = condalint(&["--output-format", "concise", "--select", "ENV005", "config.yml"], root, None);
     assert_eq!(text(&out.stdout), "config.yml:1:1: ENV005 [error] no `dependencies` key; conda would create an environment without packages\n");

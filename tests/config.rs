@@ -110,7 +110,7 @@ fn per_file_ignores_and_exclude() {
     let lines: Vec<String> = stdout(&out).lines().map(|l| l.split(' ').next().unwrap().to_owned()).collect();
     // legacy/: PIP and CHN002 ignored; deep/er/: only CHN002 (a glob without `/` matches the
     // file name at any depth); vendor/: excluded.
-    assert_eq!(lines, ["./deep/er/environment.yml:7:5:"], "{}", stdout(&out));
+    assert_eq!(lines, ["deep/er/environment.yml:7:5:"], "{}", stdout(&out));
     let out = condalint(&["--output-format", "concise", "vendor/a/environment.yml"], d);
     assert_eq!(codes(&out), ["PIP002"], "a path given explicitly is linted");
     let out = condalint(&["--output-format", "concise", "--force-exclude", "vendor/a/environment.yml"], d);

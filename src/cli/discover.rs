@@ -32,7 +32,9 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
         let Ok(entry) = entry else { continue };
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
         if is_file && entry.file_name().to_str().is_some_and(is_environment_file_name) {
-            found.push(entry.into_path());
+            // `condalint .` reports `envs/environment.yml`, not `./envs/environment.yml`.
+            let path = entry.into_path();
+            found.push(path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path));
         }
     }
     found.sort();
