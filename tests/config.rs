@@ -1,10 +1,12 @@
 //! Configuration files end to end: discovery, precedence, keys, and errors with snippets.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn condalint(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_condalint")).args(args).current_dir(cwd).output().expect("binary runs")
+    common::condalint(args, cwd, None)
 }
 
 fn stdout(out: &Output) -> String {

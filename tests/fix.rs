@@ -1,31 +1,8 @@
 //! `--fix`, `--unsafe-fixes`, `--diff` end to end: what is written, what survives, exit codes.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn condalint(args: &[&str], cwd: &Path, stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_condalint"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
+use common::{code, condalint, text};
 
 /// Findings with a safe fix (CHN003, PIP001), an unsafe one (CDA006) and none (PIP002 after
 /// PIP001's fix), a comment and a quoted value that must survive.

@@ -1,17 +1,14 @@
 //! Every CI output format over one fixture (several findings, a secondary label, a non-ASCII
 //! line, a fix and a suppressed finding), the SARIF schema, and `--statistics`.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 const FIXTURE: &str = "tests/fixtures/formats/environment.yml";
 
 fn condalint(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_condalint"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("binary runs")
+    common::condalint(args, common::repo(), None)
 }
 
 fn run_format(format: &str) -> String {
@@ -59,11 +56,7 @@ fn gitlab_fingerprints_survive_an_inserted_line_and_tell_twins_apart() {
     let body = "name: x\nchannels:\n  - conda-forge\n  - conda-forge\n  - conda-forge\ndependencies:\n  - python=3.11\n";
     let run = |text: &str| -> Vec<String> {
         std::fs::write(dir.path().join("environment.yml"), text).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_condalint"))
-            .args(["--output-format", "gitlab", "environment.yml"])
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
+        let out = common::condalint(&["--output-format", "gitlab", "environment.yml"], dir.path(), None);
         let issues: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         issues.as_array().unwrap().iter().map(|i| i["fingerprint"].as_str().unwrap().to_owned()).collect()
     };
@@ -77,7 +70,7 @@ fn gitlab_fingerprints_survive_an_inserted_line_and_tell_twins_apart() {
 fn sarif_validates_against_the_official_schema() {
     let text = run_format("sarif");
     insta::assert_snapshot!("sarif", text);
-    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-schema-2.1.0.json");
+    let schema_path = common::repo().join("tests/schemas/sarif-schema-2.1.0.json");
     let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();

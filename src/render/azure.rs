@@ -26,12 +26,12 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
 
 /// Escapes a command's message (azure-pipelines-task-lib's `escapedata`).
 fn data(text: &str) -> String {
-    text.replace('%', "%AZP25").replace('\r', "%0D").replace('\n', "%0A")
+    super::escape_chars(text, &[('%', "%AZP25"), ('\r', "%0D"), ('\n', "%0A")])
 }
 
 /// Escapes a property value (azure-pipelines-task-lib's `escape`).
 fn property(text: &str) -> String {
-    data(text).replace(';', "%3B").replace(']', "%5D")
+    super::escape_chars(text, &[('%', "%AZP25"), ('\r', "%0D"), ('\n', "%0A"), (';', "%3B"), (']', "%5D")])
 }
 
 #[cfg(test)]

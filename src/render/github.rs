@@ -35,12 +35,12 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
 
 /// Escapes a command's message (GitHub's `escapeData`).
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    super::escape_chars(text, &[('%', "%25"), ('\r', "%0D"), ('\n', "%0A")])
 }
 
 /// Escapes a command property (GitHub's `escapeProperty`).
 fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
+    super::escape_chars(text, &[('%', "%25"), ('\r', "%0D"), ('\n', "%0A"), (':', "%3A"), (',', "%2C")])
 }
 
 #[cfg(test)]

@@ -82,6 +82,18 @@ pub fn summary(reports: &[FileReport<'_>]) -> String {
     line
 }
 
+/// Replaces each listed character by its escape (CI logging commands).
+fn escape_chars(text: &str, escapes: &[(char, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match escapes.iter().find(|(from, _)| *from == c) {
+            Some((_, to)) => out.push_str(to),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
