@@ -120,10 +120,11 @@ pub fn superseded() -> &'static HashMap<&'static str, Superseded> {
     })
 }
 
-/// The most-downloaded PyPI projects (PEP 503 names): known, real projects.
-pub fn known_pypi() -> &'static HashSet<&'static str> {
-    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| first_column(TOP_PYPI).collect())
+/// Whether a PEP 503 name is one of the most-downloaded PyPI projects (known, real projects).
+/// The table is sorted, so a binary search needs no hash set built at start-up.
+pub fn is_known_pypi(name: &str) -> bool {
+    static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| first_column(TOP_PYPI).collect()).binary_search(&name).is_ok()
 }
 
 /// The very popular PyPI projects that a typosquat imitates.

@@ -8,7 +8,7 @@ declare_rule! {
         for (item, file) in env.all_pip_items() {
             let PipItemKind::Requirement(req) = &item.kind else { continue };
             let name = req.name.value.as_str();
-            if name.len() <= 4 || crate::data::known_pypi().contains(name) {
+            if name.len() <= 4 || crate::data::is_known_pypi(name) {
                 continue;
             }
             let Some(target) = crate::data::popular_pypi().iter().copied().find(|p| p.len() > 4 && one_typo(name, p)) else { continue };
