@@ -94,8 +94,12 @@ impl SourceFile {
     }
 
     fn build(path: String, text: Arc<str>, encoding: Encoding, decode_error: Option<DecodeError>) -> Self {
+        // A line ends at `\n`, `\r\n`, or a lone `\r` (YAML's line breaks).
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(bytes.iter().enumerate().filter_map(|(i, &b)| {
+            (b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))).then_some(i + 1)
+        }));
         Self { path, text, encoding, decode_error, line_starts: starts.into() }
     }
 
@@ -136,7 +140,7 @@ impl SourceFile {
     pub fn offset_of(&self, line: usize, col: usize) -> usize {
         let start = self.line_start(line);
         let rest = &self.text[start..];
-        let end = rest.find('\n').unwrap_or(rest.len());
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
         rest[..end].char_indices().nth(col).map_or(start + end, |(i, _)| start + i)
     }
 
@@ -195,7 +199,10 @@ fn decode(bytes: &[u8]) -> (String, Encoding, Option<DecodeError>) {
 fn decode_utf8(bytes: &[u8]) -> (String, Option<DecodeError>) {
     match std::str::from_utf8(bytes) {
         Ok(text) => {
-            let error = nul_error(text);
+            let error = nul_error(text).map(|error| match looks_like_utf16_without_bom(bytes) {
+                true => DecodeError { offset: error.offset, message: UTF16_WITHOUT_BOM.to_owned() },
+                false => error,
+            });
             (text.to_owned(), error)
         }
         Err(err) => {
@@ -203,7 +210,7 @@ fn decode_utf8(bytes: &[u8]) -> (String, Option<DecodeError>) {
             let bad = bytes[offset];
             let text = String::from_utf8_lossy(bytes).into_owned();
             let message = if looks_like_utf16_without_bom(bytes) {
-                "file looks like UTF-16 without a byte order mark; save it as UTF-8".to_owned()
+                UTF16_WITHOUT_BOM.to_owned()
             } else {
                 format!("file is not valid UTF-8: invalid byte 0x{bad:02x} at byte {offset}")
             };
@@ -212,6 +219,8 @@ fn decode_utf8(bytes: &[u8]) -> (String, Option<DecodeError>) {
         }
     }
 }
+
+const UTF16_WITHOUT_BOM: &str = "file looks like UTF-16 without a byte order mark; save it as UTF-8";
 
 fn looks_like_utf16_without_bom(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64)];
@@ -289,6 +298,12 @@ mod tests {
         assert_eq!(f.decode_error.unwrap().offset, 6);
         let f = SourceFile::from_bytes("a", b"ab\0c");
         assert!(f.decode_error.unwrap().message.contains("NUL"));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let f = SourceFile::from_text("a", "a\rb\r\nc\nd");
+        assert_eq!([f.line_col(2), f.line_col(5), f.line_col(7)], [(2, 1), (3, 1), (4, 1)]);
     }
 
     #[test]

@@ -172,6 +172,11 @@ fn follow(
         };
         let shown = target.to_string_lossy().trim_start_matches("./").to_owned();
         let included = Arc::new(SourceFile::from_bytes(shown, &bytes));
+        if let Some(error) = &included.decode_error {
+            // pip cannot read it either; its lossy text is not linted.
+            env.include_problems.push(problem(IncludeProblemKind::Unreadable(error.message.clone())));
+            continue;
+        }
         let index = env.pip_files.len();
         let mut parsed = parse_requirements(&included.text);
         for p in &mut parsed {

@@ -10,6 +10,10 @@ use crate::source::{SourceFile, TextRange};
 /// Deepest nesting accepted (CLI.md "Limits").
 pub const MAX_DEPTH: usize = 256;
 
+/// Most nodes the document may have with every alias expanded ("billion laughs" guard). The
+/// tree itself never expands aliases; this bounds what a YAML loader such as conda's would build.
+pub const MAX_EXPANDED_NODES: u64 = 1_000_000;
+
 /// Tags that PyYAML's safe loader (which conda uses) resolves.
 const SAFE_TAGS: &[&str] =
     &["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map", "merge", "value"];
@@ -27,6 +31,8 @@ pub fn parse(source: &SourceFile) -> Result<Tree, SyntaxError> {
     let mut anchors: HashMap<usize, NodeId> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut documents = 0usize;
+    // Nodes in the order they are complete: children and alias targets before their users.
+    let mut completed: Vec<NodeId> = Vec::new();
     let offset = |span_marker: &serde_saphyr::granit_parser::Marker| -> usize {
         span_marker
             .byte_offset()
@@ -57,6 +63,7 @@ pub fn parse(source: &SourceFile) -> Result<Tree, SyntaxError> {
                     anchors.insert(open.anchor, open.id);
                 }
                 let id = open.id;
+                completed.push(id);
                 attach(&mut tree, &mut stack, id);
                 continue;
             }
@@ -101,10 +108,38 @@ pub fn parse(source: &SourceFile) -> Result<Tree, SyntaxError> {
             if anchor != 0 {
                 anchors.insert(anchor, id);
             }
+            completed.push(id);
             attach(&mut tree, &mut stack, id);
         }
     }
+    check_expansion(source, &tree, &completed)?;
     Ok(tree)
+}
+
+/// Fails when expanding every alias would build more than [`MAX_EXPANDED_NODES`] nodes. Linear:
+/// each node's expanded size is computed once, after its children and its alias target.
+fn check_expansion(source: &SourceFile, tree: &Tree, completed: &[NodeId]) -> Result<(), SyntaxError> {
+    let mut size = vec![0u64; tree.nodes.len()];
+    for &id in completed {
+        let node = &tree.nodes[id];
+        size[id] = match &node.kind {
+            NodeKind::Scalar { .. } => 1,
+            NodeKind::Alias(target) => size[*target],
+            NodeKind::Seq(items) => items.iter().fold(1u64, |n, &i| n.saturating_add(size[i])),
+            NodeKind::Map(entries) => entries.iter().fold(1u64, |n, &(k, v)| n.saturating_add(size[k]).saturating_add(size[v])),
+        }
+        .min(MAX_EXPANDED_NODES + 1);
+        if size[id] > MAX_EXPANDED_NODES {
+            let line_end = source.text[node.range.start..].find('\n').map_or(source.text.len(), |n| node.range.start + n);
+            return Err(SyntaxError {
+                range: TextRange::new(node.range.start, line_end.min(node.range.end).max(node.range.start)),
+                message: format!(
+                    "aliases expand this YAML to more than {MAX_EXPANDED_NODES} nodes (an alias bomb); a YAML loader would run out of memory"
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Adds a finished node to its parent (or makes it the root) and extends the parent's range.
