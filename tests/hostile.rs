@@ -108,3 +108,16 @@ fn a_100_mb_file_is_refused_quickly() {
     assert_eq!(code(&out), 2);
     assert_eq!(text(&out.stderr), "condalint: error: environment.yml: file is larger than the 32 MiB limit; not linted\n");
 }
+
+#[test]
+fn include_chains_deeper_than_the_limit_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for i in 0..40 {
+        std::fs::write(d.join(format!("r{i}.txt")), format!("-r r{}.txt\n", i + 1)).unwrap();
+    }
+    std::fs::write(d.join("r40.txt"), "requests==2.31.0\n").unwrap();
+    std::fs::write(d.join("environment.yml"), "name: x\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - pip=23.3\n  - pip:\n    - -r r0.txt\n").unwrap();
+    let out = condalint(&["--output-format", "concise", "environment.yml"], d, None);
+    assert_eq!(text(&out.stdout), "r30.txt:1:4: ENV008 [error] `r31.txt` is more than 32 `-r` files deep; condalint does not follow it\n");
+}

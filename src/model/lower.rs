@@ -160,7 +160,11 @@ fn follow(
             env.include_problems.push(problem(IncludeProblemKind::Cycle));
             continue;
         }
-        if stack.len() > MAX_INCLUDE_DEPTH || !done.insert(canonical.clone()) {
+        if stack.len() >= MAX_INCLUDE_DEPTH {
+            env.include_problems.push(problem(IncludeProblemKind::TooDeep(MAX_INCLUDE_DEPTH)));
+            continue;
+        }
+        if !done.insert(canonical.clone()) {
             continue;
         }
         let bytes = match crate::source::read_limited(&target) {

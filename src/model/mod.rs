@@ -128,8 +128,10 @@ pub enum IncludeProblemKind {
     Missing,
     /// The file includes itself, directly or through others.
     Cycle,
-    /// The file exists but cannot be read.
+    /// The file exists but cannot be read (or is not valid text).
     Unreadable(String),
+    /// The include chain is deeper than condalint follows.
+    TooDeep(usize),
 }
 
 /// An include (`-r`, `-c`, `-e path`) that could not be followed.

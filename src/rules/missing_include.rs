@@ -17,7 +17,13 @@ declare_rule! {
                     format!("`{path}` includes itself through a cycle of `-r` files"),
                     "remove the `-r` line that points back to a file that is already being read".to_owned(),
                 ),
-                IncludeProblemKind::Unreadable(reason) => (format!("cannot read `{path}`: {reason}"), "make the file readable".to_owned()),
+                IncludeProblemKind::Unreadable(reason) => {
+                    (format!("cannot read `{path}`: {reason}"), "pip must read it too: make it readable and save it as UTF-8".to_owned())
+                }
+                IncludeProblemKind::TooDeep(limit) => (
+                    format!("`{path}` is more than {limit} `-r` files deep; condalint does not follow it"),
+                    "flatten the chain of requirements files".to_owned(),
+                ),
             };
             cx.report_in(file, problem.range, message).help(help);
         }
