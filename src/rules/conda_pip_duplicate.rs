@@ -5,9 +5,17 @@ declare_rule! {
     summary: "a package is requested from both conda and pip";
     fn check(env, cx) {
         use crate::model::PipItemKind;
-        let conda: Vec<(String, &crate::model::CondaDep)> =
-            env.conda_deps().filter_map(|d| d.name.as_ref().map(|n| (pep503(&n.value), d))).collect();
-        if conda.is_empty() {
+        // Every PyPI name a conda dependency installs (its own name, and the names the shipped
+        // table maps it to) → the first such dependency: one lookup per pip requirement.
+        let mut installs: std::collections::HashMap<String, (String, &crate::model::CondaDep)> = std::collections::HashMap::new();
+        for dep in env.conda_deps() {
+            let Some(name) = dep.name.as_ref().map(|n| pep503(&n.value)) else { continue };
+            let mapped = crate::data::conda_to_pypi().get(name.as_str()).into_iter().flatten().map(|p| (*p).to_owned());
+            for pypi in std::iter::once(name.clone()).chain(mapped) {
+                installs.entry(pypi).or_insert_with(|| (name.clone(), dep));
+            }
+        }
+        if installs.is_empty() {
             return;
         }
         for (item, file) in env.requested_pip_items() {
@@ -16,8 +24,7 @@ declare_rule! {
             if crate::data::different_projects().contains(pypi) || pypi == "pip" {
                 continue;
             }
-            let installs = |c: &str| c == pypi || crate::data::conda_to_pypi().get(c).is_some_and(|names| names.contains(&pypi));
-            let Some((conda_name, dep)) = conda.iter().find(|(c, _)| installs(c)) else { continue };
+            let Some((conda_name, dep)) = installs.get(pypi) else { continue };
             if crate::data::different_projects().contains(conda_name.as_str()) {
                 continue;
             }

@@ -4,16 +4,15 @@ declare_rule! {
     DuplicatePackage { code: "CDA003", name: "duplicate-package", severity: Warning, default_on: true, fix: None }
     summary: "the same conda package is listed twice";
     fn check(env, cx) {
-        let deps: Vec<_> = env.conda_deps().filter(|d| d.name.is_some()).collect();
-        for (i, dep) in deps.iter().enumerate() {
-            let name = &dep.name.as_ref().expect("filtered").value;
+        // The first spec of each (name, selector): linear in the number of dependencies.
+        let mut first_of: std::collections::HashMap<(&str, Option<&str>), &crate::model::CondaDep> = std::collections::HashMap::new();
+        for dep in env.conda_deps() {
+            let Some(name) = dep.name.as_ref().map(|n| n.value.as_str()) else { continue };
             let selector = dep.selector.as_ref().map(|s| s.value.trim());
-            let Some(first) = deps[..i]
-                .iter()
-                .find(|d| d.name.as_ref().is_some_and(|n| &n.value == name) && d.selector.as_ref().map(|s| s.value.trim()) == selector)
-            else {
+            let first = *first_of.entry((name, selector)).or_insert(dep);
+            if std::ptr::eq(first, dep) {
                 continue;
-            };
+            }
             cx.report(dep.range, format!("package `{name}` is listed twice (`{}` and `{}`)", first.raw, dep.raw))
                 .label(first.range, "first listed here")
                 .help("keep one spec; conda applies both, and the solve fails when they conflict");
