@@ -5,19 +5,15 @@ declare_rule! {
     summary: "the same distribution is requested twice from pip";
     fn check(env, cx) {
         use crate::model::PipItemKind;
-        let reqs: Vec<_> = env
-            .requested_pip_items()
-            .filter_map(|(item, file)| match &item.kind {
-                PipItemKind::Requirement(req) => Some((item, req, file)),
-                _ => None,
-            })
-            .collect();
-        for (i, (item, req, file)) in reqs.iter().enumerate() {
-            let Some((first_item, _, first_file)) =
-                reqs[..i].iter().find(|(_, r, _)| r.name.value == req.name.value && r.marker == req.marker)
-            else {
+        // The first requirement of each (name, marker): linear in the number of requirements.
+        let mut first_of = std::collections::HashMap::new();
+        for (item, file) in env.requested_pip_items() {
+            let PipItemKind::Requirement(req) = &item.kind else { continue };
+            let key = (req.name.value.as_str(), req.marker.as_ref());
+            let (first_item, first_file) = *first_of.entry(key).or_insert((item, file));
+            if std::ptr::eq(first_item, item) {
                 continue;
-            };
+            }
             let here = file.map(|f| &f.source);
             let there = first_file.map(|f| &f.source);
             let diagnostic = cx.report_in(here, req.name.range, format!("`{}` is requested twice (`{}` and `{}`)", req.name.value, first_item.raw.trim(), item.raw.trim()));
