@@ -190,6 +190,13 @@ fn redact(env: &EnvFile, source: &SourceFile, diagnostics: &mut [Diagnostic]) {
         if let Some(fix) = &mut d.fix {
             scrub(&mut fix.title);
         }
+        // A fix whose new text holds a secret cannot be shown redacted without breaking it.
+        let leaks = |content: &str| {
+            rules::credentials_in_url::redact(content) != content || found.iter().any(|s| s.len() >= 6 && content.contains(s.as_str()))
+        };
+        if d.fix.as_ref().is_some_and(|f| f.edits.iter().any(|e| leaks(&e.content))) {
+            d.fix = None;
+        }
     }
 }
 

@@ -235,7 +235,7 @@ fn includes_are_linted_with_spans_in_the_included_file() {
 fn secrets_never_reach_any_output() {
     let secrets = ["s3cr3t-not-real", "hunter2hunter2", "ghp_abcdefghijklmnopqrstuvwxyz0123"];
     for select in ["ALL", "SEC003", "PIP009,SEC001,CHN005"] {
-        for format in ["full", "concise", "json"] {
+        for format in ["full", "concise", "json", "sarif", "github", "azure", "gitlab", "junit"] {
             let out = condalint(&["--select", select, "--output-format", format, "tests/fixtures/secrets/environment.yml"], repo(), None);
             let all = text(&out.stdout) + &text(&out.stderr);
             assert!(!all.is_empty());

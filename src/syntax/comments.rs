@@ -32,6 +32,9 @@ pub fn comment_start(line: &str) -> Option<usize> {
 
 /// The first Jinja expression or statement (`{{ … }}`, `{% … %}`) outside comments.
 pub fn find_template(text: &str) -> Option<TextRange> {
+    if !text.contains("{{") && !text.contains("{%") {
+        return None;
+    }
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let code = &line[..comment_start(line).unwrap_or(line.len())];
