@@ -105,6 +105,9 @@ pub fn selector_of(comment: &str) -> Option<(&str, usize)> {
 /// Most nested `-r` levels followed.
 const MAX_INCLUDE_DEPTH: usize = 32;
 
+/// From this many dependencies on, their specs are parsed on all cores.
+const PARALLEL_SPECS: usize = 512;
+
 /// Follows `-r`/`-c` includes (and checks `-e` paths) relative to the directory of the file
 /// that names them, which is where conda runs pip.
 fn resolve_includes(source: &SourceFile, env: &mut EnvFile) {
@@ -320,11 +323,16 @@ impl Lowering<'_> {
             self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
             return;
         }
-        let mut items = Vec::new();
+        // Conda specs are parsed after the walk, in parallel when there are many.
+        enum Slot {
+            Spec(Spanned<String>, Option<usize>),
+            Done(Dependency),
+        }
+        let mut slots = Vec::new();
         for &item in self.tree.items(value) {
             if let Some(spec) = self.string(item) {
                 let base = self.text_base(item, &spec.value);
-                items.push(Dependency::Conda(parse_conda_spec(&spec.value, spec.range, base)));
+                slots.push(Slot::Spec(spec, base));
                 continue;
             }
             let NodeKind::Map(_) = self.tree.get(item).kind else {
@@ -339,11 +347,21 @@ impl Lowering<'_> {
             match entries.as_slice() {
                 [(k, v)] if keys[0].value == "pip" => {
                     let section = self.pip_section(self.tree.nodes[*k].range, self.range(item), *v);
-                    items.push(Dependency::Pip(section));
+                    slots.push(Slot::Done(Dependency::Pip(section)));
                 }
-                _ => items.push(Dependency::Subsection { keys, range: self.range(item) }),
+                _ => slots.push(Slot::Done(Dependency::Subsection { keys, range: self.range(item) })),
             }
         }
+        let parse = |slot: Slot| match slot {
+            Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(&spec.value, spec.range, base)),
+            Slot::Done(dependency) => dependency,
+        };
+        let items: Vec<Dependency> = if slots.len() >= PARALLEL_SPECS {
+            use rayon::prelude::*;
+            slots.into_par_iter().map(parse).collect()
+        } else {
+            slots.into_iter().map(parse).collect()
+        };
         self.env.dependencies = Some(Dependencies { key, items });
     }
 

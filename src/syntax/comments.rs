@@ -5,6 +5,9 @@ use crate::source::TextRange;
 /// Byte offset of the `#` that starts a comment on this line, if any: a `#` at the start of the
 /// line or after whitespace, outside single- or double-quoted text.
 pub fn comment_start(line: &str) -> Option<usize> {
+    if !line.contains('#') {
+        return None;
+    }
     let mut quote: Option<char> = None;
     let mut prev = ' ';
     let mut chars = line.char_indices().peekable();
