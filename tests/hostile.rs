@@ -121,3 +121,22 @@ fn include_chains_deeper_than_the_limit_are_reported() {
     let out = condalint(&["--output-format", "concise", "environment.yml"], d, None);
     assert_eq!(text(&out.stdout), "r30.txt:1:4: ENV008 [error] `r31.txt` is more than 32 `-r` files deep; condalint does not follow it\n");
 }
+
+/// Inputs the fuzz targets (`fuzz/`) crashed on, kept as regressions: each is linted as an
+/// environment file and classified as a requirements file.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let dir = common::repo().join("tests/fixtures/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let source = condalint::SourceFile::from_bytes("environment.yml", &bytes);
+        let _ = condalint::lint(&source, &condalint::settings::Settings::all());
+        let _ = condalint::model::parse_requirements(&String::from_utf8_lossy(&bytes));
+        seen += 1;
+    }
+    assert!(seen >= 2);
+    // The crash behind them: pep508_rs 0.9.2 panics on a name that ends in `-`, `_` or `.`.
+    let items = condalint::model::parse_requirements("numpy- ==1.0\nreques.+ts==2\n");
+    assert!(items.iter().all(|i| matches!(i.kind, condalint::model::PipItemKind::Invalid { .. })));
+}

@@ -244,9 +244,22 @@ fn classify_requirement(
     at: &dyn Fn(usize, usize) -> TextRange,
 ) -> PipItemKind {
     let end = start + req.len();
+    // A name ending in `-`, `_` or `.` followed by more text makes pep508_rs 0.9.2 panic
+    // (its name validation disagrees with its parser): report it here instead.
+    let name_len = req.find(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).unwrap_or(req.len());
+    if name_len > 0 && name_len < req.len() && req[..name_len].ends_with(['-', '_', '.']) {
+        if looks_like_url_or_path(req) && !req.contains(' ') {
+            return PipItemKind::Url { url: spanned(start, end) };
+        }
+        let last = &req[name_len - 1..name_len];
+        return PipItemKind::Invalid {
+            message: format!("`{req}` is not a valid pip requirement: a package name must end with a letter or digit, not `{last}`"),
+            range: at(start + name_len - 1, start + name_len),
+            suggestion: None,
+        };
+    }
     match Pep508Requirement::<VerbatimUrl>::from_str(req) {
         Ok(parsed) => {
-            let name_len = req.find(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).unwrap_or(req.len());
             let marker_at = req.find(';');
             let before_marker = &req[..marker_at.unwrap_or(req.len())];
             let spec_start = before_marker
