@@ -244,22 +244,22 @@ fn classify_requirement(
     at: &dyn Fn(usize, usize) -> TextRange,
 ) -> PipItemKind {
     let end = start + req.len();
-    // A name ending in `-`, `_` or `.` followed by more text makes pep508_rs 0.9.2 panic
-    // (its name validation disagrees with its parser): report it here instead.
-    let name_len = req.find(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).unwrap_or(req.len());
-    if name_len > 0 && name_len < req.len() && req[..name_len].ends_with(['-', '_', '.']) {
+    // An identifier (the name, or an extra) ending in `-`, `_` or `.` and followed by more text
+    // makes pep508_rs 0.9.2 panic (its validation disagrees with its parser): report it here.
+    if let Some(at_char) = bad_identifier_end(req) {
         if looks_like_url_or_path(req) && !req.contains(' ') {
             return PipItemKind::Url { url: spanned(start, end) };
         }
-        let last = &req[name_len - 1..name_len];
+        let last = &req[at_char..at_char + 1];
         return PipItemKind::Invalid {
-            message: format!("`{req}` is not a valid pip requirement: a package name must end with a letter or digit, not `{last}`"),
-            range: at(start + name_len - 1, start + name_len),
+            message: format!("`{req}` is not a valid pip requirement: a name must end with a letter or digit, not `{last}`"),
+            range: at(start + at_char, start + at_char + 1),
             suggestion: None,
         };
     }
     match Pep508Requirement::<VerbatimUrl>::from_str(req) {
         Ok(parsed) => {
+            let name_len = req.find(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).unwrap_or(req.len());
             let marker_at = req.find(';');
             let before_marker = &req[..marker_at.unwrap_or(req.len())];
             let spec_start = before_marker
@@ -292,6 +292,40 @@ fn classify_requirement(
             PipItemKind::Invalid { message, range, suggestion }
         }
     }
+}
+
+/// The offset of a `-`, `_` or `.` that ends the package name or an extra while more text
+/// follows it (`numpy- ==1`, `pkg[extra-, b]`).
+fn bad_identifier_end(req: &str) -> Option<usize> {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+    let check = |from: usize, text: &str| -> Option<usize> {
+        let len = text.find(|c: char| !is_ident(c)).unwrap_or(text.len());
+        (len > 0 && len < text.len() && text[..len].ends_with(['-', '_', '.'])).then(|| from + len - 1)
+    };
+    if let Some(bad) = check(0, req) {
+        return Some(bad);
+    }
+    let name_len = req.find(|c: char| !is_ident(c)).unwrap_or(req.len());
+    let rest = &req[name_len..];
+    let open = name_len + (rest.len() - rest.trim_start().len());
+    if !req[open..].starts_with('[') {
+        return None;
+    }
+    let close = req[open..].find(']').map_or(req.len(), |c| open + c);
+    let mut at = open + 1;
+    for part in req[open + 1..close].split(',') {
+        let lead = part.len() - part.trim_start().len();
+        // An extra at the very end of the text is reported by pep508 itself.
+        let item_end = at + part.len();
+        let text = &req[at + lead..item_end.max(at + lead)];
+        let followed = item_end < req.len();
+        let len = text.find(|c: char| !is_ident(c)).unwrap_or(text.len());
+        if len > 0 && followed && text[..len].ends_with(['-', '_', '.']) {
+            return Some(at + lead + len - 1);
+        }
+        at = item_end + 1;
+    }
+    None
 }
 
 fn looks_like_url_or_path(req: &str) -> bool {
