@@ -318,8 +318,8 @@ fn bad_identifier_end(req: &str) -> Option<usize> {
         // An extra at the very end of the text is reported by pep508 itself.
         let item_end = at + part.len();
         let text = &req[at + lead..item_end.max(at + lead)];
-        let followed = item_end < req.len();
         let len = text.find(|c: char| !is_ident(c)).unwrap_or(text.len());
+        let followed = at + lead + len < req.len();
         if len > 0 && followed && text[..len].ends_with(['-', '_', '.']) {
             return Some(at + lead + len - 1);
         }
