@@ -294,8 +294,8 @@ fn classify_requirement(
     }
 }
 
-/// The offset of a `-`, `_` or `.` that ends the package name or an extra while more text
-/// follows it (`numpy- ==1`, `pkg[extra-, b]`).
+/// The offset of a `-`, `_` or `.` that ends the package name while more text follows it
+/// (`numpy- ==1`), or that ends an extra (`pkg[extra-, b]`, `pkg[a.`).
 fn bad_identifier_end(req: &str) -> Option<usize> {
     let is_ident = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
     let check = |from: usize, text: &str| -> Option<usize> {
@@ -315,12 +315,11 @@ fn bad_identifier_end(req: &str) -> Option<usize> {
     let mut at = open + 1;
     for part in req[open + 1..close].split(',') {
         let lead = part.len() - part.trim_start().len();
-        // An extra at the very end of the text is reported by pep508 itself.
+        // Unlike the name, an extra panics even at the very end of the text.
         let item_end = at + part.len();
         let text = &req[at + lead..item_end.max(at + lead)];
         let len = text.find(|c: char| !is_ident(c)).unwrap_or(text.len());
-        let followed = at + lead + len < req.len();
-        if len > 0 && followed && text[..len].ends_with(['-', '_', '.']) {
+        if len > 0 && text[..len].ends_with(['-', '_', '.']) {
             return Some(at + lead + len - 1);
         }
         at = item_end + 1;
