@@ -244,6 +244,19 @@ fn classify_requirement(
     at: &dyn Fn(usize, usize) -> TextRange,
 ) -> PipItemKind {
     let end = start + req.len();
+    // pep508_rs 0.9.2 can panic on non-ASCII or control characters (byte/char confusion in its
+    // cursor); requirement syntax is ASCII, so such a character is reported without calling it.
+    if let Some((at_char, c)) = req.char_indices().find(|&(_, c)| !c.is_ascii() || (c.is_ascii_control() && c != '\t')) {
+        if looks_like_url_or_path(req) && !req.contains(' ') && !c.is_ascii_control() {
+            return PipItemKind::Url { url: spanned(start, end) };
+        }
+        let why = if c.is_ascii_control() { format!("{c:?} is a control character") } else { format!("`{c}` is not ASCII; package names, versions and markers are ASCII") };
+        return PipItemKind::Invalid {
+            message: format!("`{}` is not a valid pip requirement: {why}", req.escape_debug()),
+            range: at(start + at_char, start + at_char + c.len_utf8()),
+            suggestion: None,
+        };
+    }
     // An identifier (the name, or an extra) ending in `-`, `_` or `.` and followed by more text
     // makes pep508_rs 0.9.2 panic (its validation disagrees with its parser): report it here.
     if let Some(at_char) = bad_identifier_end(req) {
