@@ -318,24 +318,20 @@ fn bad_identifier_end(req: &str) -> Option<usize> {
     if let Some(bad) = check(0, req) {
         return Some(bad);
     }
-    let name_len = req.find(|c: char| !is_ident(c)).unwrap_or(req.len());
-    let rest = &req[name_len..];
-    let open = name_len + (rest.len() - rest.trim_start().len());
-    if !req[open..].starts_with('[') {
-        return None;
-    }
-    let close = req[open..].find(']').map_or(req.len(), |c| open + c);
-    let mut at = open + 1;
-    for part in req[open + 1..close].split(',') {
-        let lead = part.len() - part.trim_start().len();
-        // Unlike the name, an extra panics even at the very end of the text.
-        let item_end = at + part.len();
-        let text = &req[at + lead..item_end.max(at + lead)];
-        let len = text.find(|c: char| !is_ident(c)).unwrap_or(text.len());
-        if len > 0 && text[..len].ends_with(['-', '_', '.']) {
-            return Some(at + lead + len - 1);
+    // Extras follow the name, or a URL or path in an unnamed requirement: check every list.
+    for (open, _) in req.match_indices('[') {
+        let close = req[open..].find(']').map_or(req.len(), |c| open + c);
+        let mut at = open + 1;
+        for part in req[open + 1..close].split(',') {
+            // Unlike the name, an extra panics even at the very end of the text.
+            let lead = part.len() - part.trim_start().len();
+            let text = &part[lead..];
+            let len = text.find(|c: char| !is_ident(c)).unwrap_or(text.len());
+            if len > 0 && text[..len].ends_with(['-', '_', '.']) {
+                return Some(at + lead + len - 1);
+            }
+            at += part.len() + 1;
         }
-        at = item_end + 1;
     }
     None
 }
