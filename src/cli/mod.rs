@@ -183,24 +183,41 @@ fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
     args
 }
 
+/// The rule selectors given as flags, parsed once per run.
+struct FlagSelectors {
+    select: Option<Vec<crate::settings::Selector>>,
+    extend_select: Vec<crate::settings::Selector>,
+    ignore: Vec<crate::settings::Selector>,
+}
+
+impl FlagSelectors {
+    fn parse(args: &CheckArgs) -> Result<Self, String> {
+        let parse = |list: &Option<String>| list.as_deref().map(parse_selectors).transpose();
+        Ok(Self {
+            select: parse(&args.select)?,
+            extend_select: parse(&args.extend_select)?.unwrap_or_default(),
+            ignore: parse(&args.ignore)?.unwrap_or_default(),
+        })
+    }
+}
+
 /// The settings for one file: defaults, then its configuration, then the flags.
-fn settings_for(args: &CheckArgs, config: Option<&Config>, path: Option<&std::path::Path>, fail_on: FailOn) -> Result<Settings, String> {
-    let parse = |list: &Option<String>| list.as_deref().map(parse_selectors).transpose();
+fn settings_for(args: &CheckArgs, flags: &FlagSelectors, config: Option<&Config>, path: Option<&std::path::Path>, fail_on: FailOn) -> Settings {
     let mut ignore: Vec<_> = config.map(|c| c.ignore.iter().map(|i| i.selector.clone()).collect()).unwrap_or_default();
     if let (Some(config), Some(path)) = (config, path) {
         ignore.extend(config.ignores_for(path));
     }
-    ignore.extend(parse(&args.ignore)?.unwrap_or_default());
+    ignore.extend(flags.ignore.iter().cloned());
     let mut extend_select = config.map(|c| c.extend_select.clone()).unwrap_or_default();
-    extend_select.extend(parse(&args.extend_select)?.unwrap_or_default());
-    Ok(Settings {
-        select: parse(&args.select)?.or_else(|| config.and_then(|c| c.select.clone())),
+    extend_select.extend(flags.extend_select.iter().cloned());
+    Settings {
+        select: flags.select.clone().or_else(|| config.and_then(|c| c.select.clone())),
         extend_select,
         ignore,
         fail_on,
         target: args.target.or_else(|| config.and_then(|c| c.target)),
         severity: config.map(|c| c.severity.clone()).unwrap_or_default(),
-    })
+    }
 }
 
 /// Configuration files by the directory they were looked up from (`None`: no file applies).
@@ -282,7 +299,8 @@ fn run_check(
         None => base.as_ref().and_then(|c| c.fail_on).unwrap_or(FailOn::Severity(Severity::Warning)),
     };
     let output_format = args.output_format.or_else(|| base.as_ref().and_then(|c| c.output_format)).unwrap_or(OutputFormat::Full);
-    let settings = settings_for(&args, base.as_deref(), None, fail_on)?;
+    let flags = FlagSelectors::parse(&args)?;
+    let settings = settings_for(&args, &flags, base.as_deref(), None, fail_on);
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let mut io_error = false;
     let mut inputs: Vec<(Input, Arc<Settings>)> = Vec::new();
@@ -300,7 +318,7 @@ fn run_check(
                     io_error = true;
                 }
                 Ok(_) => {
-                    let settings = settings_for(&args, config.as_deref(), Some(std::path::Path::new(&name)), fail_on)?;
+                    let settings = settings_for(&args, &flags, config.as_deref(), Some(std::path::Path::new(&name)), fail_on);
                     inputs.push((Input::Bytes(name, bytes), Arc::new(settings)));
                 }
                 Err(err) => {
@@ -326,7 +344,7 @@ fn run_check(
                     if (discovered || args.force_exclude) && config.as_ref().is_some_and(|c| c.excludes(&file)) {
                         continue;
                     }
-                    let settings = settings_for(&args, config.as_deref(), Some(&file), fail_on)?;
+                    let settings = settings_for(&args, &flags, config.as_deref(), Some(&file), fail_on);
                     inputs.push((Input::Path(file), Arc::new(settings)));
                 }
             }
@@ -465,40 +483,34 @@ fn lint_input(input: Input, settings: &Settings, fix: Option<crate::FixMode>, wr
             (SourceFile::from_bytes(shown, &bytes), Some(path))
         }
     };
-    let mut linted = Linted { source: Arc::new(source), outcome: Outcome::Linted(Vec::new()), fixed: 0, diff: String::new(), stdin_output: None, notes: Vec::new(), failed: false };
-    let outcome = check(&linted.source, settings);
-    let Some(mode) = fix.filter(|_| matches!(outcome, Outcome::Linted(_))) else {
-        linted.outcome = outcome;
+    let source = Arc::new(source);
+    let outcome = check(&source, settings);
+    let mut linted = Linted { source, outcome, fixed: 0, diff: String::new(), stdin_output: None, notes: Vec::new(), failed: false };
+    let Some(mode) = fix.filter(|_| matches!(linted.outcome, Outcome::Linted(_))) else {
         return Ok(linted);
     };
     let fixed = crate::fix(&linted.source, settings, mode);
     if let Some(problem) = fixed.problem {
         linted.notes.push(format!("condalint: warning: {}: {problem}", linted.source.path));
     }
-    if fixed.applied > 0 {
-        if !write {
-            linted.diff = fixing::unified_diff(&linted.source.path, &linted.source.text, &fixed.source.text);
-        } else if let Some(path) = &path {
+    if fixed.applied > 0 && !write {
+        linted.diff = fixing::unified_diff(&linted.source.path, &linted.source.text, &fixed.source.text);
+        linted.fixed = fixed.applied;
+    } else if fixed.applied > 0 {
+        if let Some(path) = &path {
             if let Err(error) = fixing::write_atomic(path, &fixed.source.encode()) {
                 linted.notes.push(format!("condalint: error: {}: {error}", linted.source.path));
                 linted.failed = true;
-                linted.outcome = outcome;
                 return Ok(linted);
             }
         }
         linted.fixed = fixed.applied;
-        if write {
-            linted.source = Arc::new(fixed.source);
-            linted.outcome = check(&linted.source, settings);
-            if path.is_none() {
-                linted.stdin_output = Some(linted.source.encode());
-            }
-            return Ok(linted);
-        }
-    } else if write && path.is_none() {
+        linted.source = Arc::new(fixed.source);
+        linted.outcome = check(&linted.source, settings);
+    }
+    if write && path.is_none() {
         linted.stdin_output = Some(linted.source.encode());
     }
-    linted.outcome = outcome;
     Ok(linted)
 }
 

@@ -298,18 +298,9 @@ impl Lowering<'_> {
             self.env.channels = Some(Channels { key, items: Vec::new() });
             return;
         }
-        if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
-            self.type_error(value, "`channels` to be a list of channel names");
-            return;
+        if let Some(items) = self.string_list(value, "`channels` to be a list of channel names", "a channel to be a string") {
+            self.env.channels = Some(Channels { key, items });
         }
-        let mut items = Vec::new();
-        for &item in self.tree.items(value) {
-            match self.string(item) {
-                Some(channel) => items.push(channel),
-                None => self.type_error(item, "a channel to be a string"),
-            }
-        }
-        self.env.channels = Some(Channels { key, items });
     }
 
     fn dependencies(&mut self, key: TextRange, value: NodeId) {
@@ -408,18 +399,26 @@ impl Lowering<'_> {
     }
 
     fn platforms(&mut self, value: NodeId) {
+        if let Some(items) = self.string_list(value, "`platforms` to be a list of platforms", "a platform to be a string") {
+            self.env.platforms = Some(items);
+        }
+    }
+
+    /// The string items of a list; a type error for each other item, and `None` (after a type
+    /// error) when the value is not a list.
+    fn string_list(&mut self, value: NodeId, list: &str, item: &str) -> Option<Vec<Spanned<String>>> {
         if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
-            self.type_error(value, "`platforms` to be a list of platforms");
-            return;
+            self.type_error(value, list);
+            return None;
         }
         let mut items = Vec::new();
-        for &item in self.tree.items(value) {
-            match self.string(item) {
-                Some(p) => items.push(p),
-                None => self.type_error(item, "a platform to be a string"),
+        for &node in self.tree.items(value) {
+            match self.string(node) {
+                Some(text) => items.push(text),
+                None => self.type_error(node, item),
             }
         }
-        self.env.platforms = Some(items);
+        Some(items)
     }
 }
 

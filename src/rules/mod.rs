@@ -98,15 +98,13 @@ pub trait Rule: Sync {
 pub struct LintContext<'a> {
     pub source: &'a SourceFile,
     pub settings: &'a crate::Settings,
-    /// The tool that will consume the file (`--target`).
-    pub target: Option<crate::settings::Target>,
     meta: &'static RuleMeta,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> LintContext<'a> {
     pub fn new(source: &'a SourceFile, settings: &'a crate::Settings, meta: &'static RuleMeta, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
-        Self { source, settings, target: settings.target, meta, diagnostics }
+        Self { source, settings, meta, diagnostics }
     }
 
     /// What the rules before this one reported (rules run in code order).

@@ -6,7 +6,7 @@ declare_rule! {
     fn check(env, cx) {
         use crate::model::PipItemKind;
         use crate::settings::Target;
-        let Some(target) = cx.target else { return };
+        let Some(target) = cx.settings.target else { return };
         for (item, file) in env.all_pip_items() {
             let unsupported = match (target, &item.kind) {
                 (Target::CondaLock, PipItemKind::Include { .. } | PipItemKind::Editable { .. }) => true,
