@@ -6,9 +6,9 @@ use common::{code, condalint, text};
 
 /// Findings with a safe fix (CHN003, PIP001), an unsafe one (CDA006) and none (PIP002 after
 /// PIP001's fix), a comment and a quoted value that must survive.
-const BROKEN: &str = "# team environment\nname: 'train'\nchannels:\n  - conda-forge\n  - conda-forge   # twice\n  - nodefaults\ndependencies:\n  - python=3.11  # keep me\n  - numpy=1.26.4=py311h0_0\n  - pip:\n      - requests==2.31.0\n";
+const BROKEN: &str = "# team environment\nname: 'train'\nchannels:\n  - conda-forge\n  - conda-forge   # twice\n  - nodefaults\ndependencies:\n  - python=3.5  # keep me\n  - numpy=1.26.4=py311h0_0\n  - pip:\n      - requests==2.31.0\n";
 
-const SAFE_FIXED: &str = "# team environment\nname: 'train'\nchannels:\n  - conda-forge\n  - nodefaults\ndependencies:\n  - python=3.11  # keep me\n  - numpy=1.26.4=py311h0_0\n  - pip\n  - pip:\n      - requests==2.31.0\n";
+const SAFE_FIXED: &str = "# team environment\nname: 'train'\nchannels:\n  - conda-forge\n  - nodefaults\ndependencies:\n  - python=3.5  # keep me\n  - numpy=1.26.4=py311h0_0\n  - pip\n  - pip:\n      - requests==2.31.0\n";
 
 #[test]
 fn fix_applies_safe_fixes_keeps_comments_and_reports_what_remains() {
@@ -20,7 +20,7 @@ fn fix_applies_safe_fixes_keeps_comments_and_reports_what_remains() {
     assert_eq!(
         text(&out.stdout),
         "environment.yml:8:18: CDA006 [warning] `numpy=1.26.4=py311h0_0` pins build `py311h0_0`, which exists for one platform only\n\
-         environment.yml:9:5: PIP002 [warning] pip is not pinned; conda-forge ships pip 20.3+ whose resolver can loop\n"
+         environment.yml:9:5: PIP002 [warning] pip is not pinned, and with `python=3.5` the newest pip conda can install is 20.3.4, whose resolver can loop\n"
     );
     // A second run changes nothing.
     let again = condalint(&["--fix", "environment.yml"], dir.path(), None);

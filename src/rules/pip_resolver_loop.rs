@@ -19,7 +19,7 @@ declare_rule! {
     }
 }
 
-fn is_conda_forge(channel: &str) -> bool {
+pub(super) fn is_conda_forge(channel: &str) -> bool {
     let c = channel.trim_end_matches('/');
     c == "conda-forge" || c.ends_with("/conda-forge")
 }
