@@ -47,6 +47,29 @@ mod tests {
         }
         assert!(std::ptr::eq(conda_releases(), conda_releases()), "loaded once");
     }
+
+    #[test]
+    fn sorted_lookup_finds_what_a_scan_finds() {
+        for table in [TOP_PYPI, CONDA_PYPI_NAMES, POPULAR_PYPI, CHANNELS] {
+            let expected_rows: Vec<&'static str> = lines(table).collect();
+            let rows = rows(Box::leak(Box::default()), table);
+            assert_eq!(rows, expected_rows, "split without trimming gives the trimmed data lines");
+            let key = |l: &&'static str| -> &'static str { l.split('\t').next().unwrap() };
+            let mut probes: Vec<String> = rows.iter().map(|l| key(l).to_owned()).collect();
+            probes.extend(rows.iter().map(|l| format!("{}-", key(l))));
+            probes.extend(["", "0", "~", "zzzzzz", "a"].map(String::from));
+            let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
+            for row in rows {
+                by_key.entry(key(row)).or_default().push(row);
+            }
+            for probe in &probes {
+                let expected = by_key.get(probe.as_str()).cloned().unwrap_or_default();
+                assert_eq!(sorted_lookup(rows, probe).collect::<Vec<_>>(), expected, "{probe}");
+            }
+        }
+        assert!(is_known_pypi("requests") && is_known_pypi("1password") && !is_known_pypi("reqeusts"));
+        assert_eq!(conda_to_pypi("pytorch").collect::<Vec<_>>(), ["torch"]);
+    }
 }
 
 const CHANNELS: &str = include_str!("../data/channels.txt");
@@ -78,16 +101,10 @@ pub fn well_known_channels() -> &'static [&'static str] {
     })
 }
 
-/// conda name → the PyPI names its package installs, for the names that differ (all PEP 503).
-pub fn conda_to_pypi() -> &'static HashMap<&'static str, Vec<&'static str>> {
-    static CELL: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (conda, pypi) in lines(CONDA_PYPI_NAMES).filter_map(|l| l.split_once('\t')) {
-            map.entry(conda.trim()).or_default().push(pypi.trim());
-        }
-        map
-    })
+/// The PyPI names a conda package installs, for the names that differ (all PEP 503).
+pub fn conda_to_pypi(conda: &str) -> impl Iterator<Item = &'static str> + '_ {
+    static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    sorted_lookup(rows(&CELL, CONDA_PYPI_NAMES), conda).filter_map(|l| l.split_once('\t')).map(|(_, pypi)| pypi)
 }
 
 /// Names that mean different projects on conda and on PyPI.
@@ -121,16 +138,29 @@ pub fn superseded() -> &'static HashMap<&'static str, Superseded> {
 }
 
 /// Whether a PEP 503 name is one of the most-downloaded PyPI projects (known, real projects).
-/// The table is sorted, so a binary search needs no hash set built at start-up.
 pub fn is_known_pypi(name: &str) -> bool {
     static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| first_column(TOP_PYPI).collect()).binary_search(&name).is_ok()
+    sorted_lookup(rows(&CELL, TOP_PYPI), name).next().is_some()
+}
+
+/// The data lines of a table, split once per process: no trimming, which the data tests make
+/// unnecessary (no stray spaces), so that start-up stays cheap.
+fn rows(cell: &'static OnceLock<Vec<&'static str>>, table: &'static str) -> &'static [&'static str] {
+    cell.get_or_init(|| table.split('\n').map(|l| l.trim_end_matches('\r')).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+}
+
+/// The rows whose first column is `key`, by binary search: the rows are sorted bytewise by their
+/// first column (checked by the data tests).
+fn sorted_lookup<'k>(rows: &'static [&'static str], key: &'k str) -> impl Iterator<Item = &'static str> + 'k {
+    let first_column = |row: &'static str| row.split_once('\t').map_or(row, |(k, _)| k);
+    let start = rows.partition_point(|row| first_column(row) < key);
+    rows[start..].iter().copied().take_while(move |row| first_column(row) == key)
 }
 
 /// The very popular PyPI projects that a typosquat imitates.
 pub fn popular_pypi() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| first_column(POPULAR_PYPI).collect())
+    rows(&CELL, POPULAR_PYPI)
 }
 
 /// Every shipped table, for the data tests: (file name, contents).

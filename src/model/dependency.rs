@@ -67,15 +67,17 @@ pub fn parse_conda_spec(raw: &str, range: TextRange, base: Option<usize>) -> Con
         message,
         range: base.zip(r).map_or(range, |(b, (s, e))| TextRange::new(b + s, b + e)),
     };
-    match MatchSpec::from_str(raw, ParseMatchSpecOptions::lenient()) {
-        Ok(spec) => {
-            dep.name = spec.name.as_exact().map(|n| {
-                let range = name_span.as_ref().map_or(range, |s| s.range);
-                Spanned::new(n.as_normalized().to_owned(), range)
-            });
+    let parsed = match parse_simple(raw) {
+        Some((name, version)) => Ok((Some(name.to_owned()), version)),
+        None => MatchSpec::from_str(raw, ParseMatchSpecOptions::lenient())
+            .map(|spec| (spec.name.as_exact().map(|n| n.as_normalized().to_owned()), spec.version)),
+    };
+    match parsed {
+        Ok((name, version)) => {
+            dep.name = name.map(|n| Spanned::new(n, name_span.as_ref().map_or(range, |s| s.range)));
             dep.error = sanity_check(raw, &parts).map(|(m, r)| fail(m, r));
             if dep.error.is_none() {
-                dep.version_spec = spec.version;
+                dep.version_spec = version;
             }
         }
         Err(err) => {
@@ -86,6 +88,40 @@ pub fn parse_conda_spec(raw: &str, range: TextRange, base: Option<usize>) -> Con
         }
     }
     dep
+}
+
+/// The lenient MatchSpec parse (name, version spec) of the shapes nearly every real spec has,
+/// `name`, `name<op>version` and `name=version=build` with a lower-case name and a plain version,
+/// without rattler's general parser: the version string is rewritten the way rattler rewrites it
+/// and handed to [`VersionSpec`] directly. `None` for every other shape (the general parser
+/// decides). The tests check it against the general parser.
+fn parse_simple(raw: &str) -> Option<(&str, Option<VersionSpec>)> {
+    let is_name = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-');
+    let (name, rest) = raw.split_at(raw.find(|c| !is_name(c)).unwrap_or(raw.len()));
+    if !name.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((name, None));
+    }
+    let (op, rest) = rest.split_at(rest.find(|c| !matches!(c, '<' | '>' | '=')).unwrap_or(rest.len()));
+    let is_plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_');
+    let (version, build) = rest.split_at(rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).unwrap_or(rest.len()));
+    let plain_version = version.starts_with(|c: char| c.is_ascii_digit()) && version.ends_with(|c: char| c.is_ascii_alphanumeric());
+    if !plain_version || version.contains("..") {
+        return None;
+    }
+    // rattler's `optionally_strip_equals`: `=1.2` means `1.2*`, `==1.2` means `1.2`, and with a
+    // build string `=1.2=b` means `1.2`.
+    let text = match (op, build) {
+        ("=", "") => format!("{version}*"),
+        ("==", "") => version.to_owned(),
+        (">=" | "<=" | ">" | "<", "") => format!("{op}{version}"),
+        ("=", _) if build.strip_prefix('=').is_some_and(|b| !b.is_empty() && b.chars().all(is_plain)) => version.to_owned(),
+        _ => return None,
+    };
+    let spec = VersionSpec::from_str(&text, rattler_conda_types::ParseStrictness::Lenient).ok()?;
+    Some((name, Some(spec)))
 }
 
 /// Byte ranges (relative to the spec) of its parts, found by our own scanner.
@@ -215,6 +251,59 @@ mod tests {
         assert_eq!(parts("python[version='>=3.9']"), [None, Some("python"), Some("[version='>=3.9']"), None]);
         assert_eq!(parts("libblas=*=*mkl"), [None, Some("libblas"), Some("*"), Some("*mkl")]);
         assert_eq!(parts("pip==20.3"), [None, Some("pip"), Some("==20.3"), None]);
+    }
+
+    /// The fast path gives what rattler's general parser gives, or stands aside.
+    fn assert_simple_agrees(raw: &str) -> bool {
+        let Some((name, version)) = parse_simple(raw) else { return false };
+        let spec = MatchSpec::from_str(raw, ParseMatchSpecOptions::lenient()).unwrap_or_else(|e| panic!("{raw}: {e}"));
+        assert_eq!(Some(name), spec.name.as_exact().map(|n| n.as_normalized()), "{raw}");
+        assert_eq!(version, spec.version, "{raw}");
+        true
+    }
+
+    #[test]
+    fn simple_specs_parse_as_rattler_parses_them() {
+        let taken = [
+            "numpy", "numpy=1.21", "numpy==1.21", "numpy>=1.21", "numpy<2", "numpy>1.0rc1", "numpy<=1.21.2",
+            "numpy=1.21.2=py39h20f2e39_0", "_libgcc_mutex=0.1=main", "python=3", "python=3.8.10", "ca-certificates=2021.10.26",
+            "openssl=1.1.1l=h7f8727e_0", "r-base=4.1", "jpeg=9d", "zlib=1.2.11=h7f8727e_4", "libgfortran5=11.2.0",
+            "python_abi=3.9=2_cp39", "tzdata=2021e", "pip=20.2.4", "pytorch=1.10.0=py3.9_cuda11.3_cudnn8.2.0_0", "a.b-c_d=0",
+        ];
+        for raw in taken {
+            assert!(assert_simple_agrees(raw), "{raw} takes the fast path");
+        }
+        let general = [
+            "Numpy", "numpy 1.21", "numpy=1.21.*", "numpy>=1.2,<2", "numpy=1.2|1.3", "conda-forge::numpy", "numpy[version='1']",
+            "numpy==1.2=b", "numpy=1.2=", "numpy=1.2=b c", "numpy!=1.2", "numpy~=1.2", "numpy=>1", "numpy=x", "-numpy", "numpy=1.2+3",
+            "numpy=1!2", "numpy=1.2 #c", "numpy>=1.2=b", "", "=1.2",
+        ];
+        for raw in general {
+            assert!(parse_simple(raw).is_none(), "{raw} is left to the general parser");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simple_path_agrees_with_rattler(raw in "[a-z0-9_.\\-]{1,6}([<>=]{0,2}[0-9a-z._*]{0,6}(=[a-z0-9_.*]{0,5})?)?") {
+            assert_simple_agrees(&raw);
+        }
+    }
+
+    #[test]
+    fn corpus_specs_parse_as_rattler_parses_them() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let Ok(walk) = std::fs::read_dir(&corpus) else { return };
+        let mut fast = 0;
+        let dirs = walk.flatten().map(|e| e.path());
+        for path in dirs.flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten().map(|e| e.path())) {
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let env = crate::model::lower(&crate::SourceFile::from_bytes(path.display().to_string(), &bytes));
+            for dep in env.conda_deps() {
+                fast += usize::from(assert_simple_agrees(&dep.raw));
+            }
+        }
+        assert!(fast > 1000, "most corpus specs take the fast path ({fast})");
     }
 
     #[test]

@@ -5,18 +5,18 @@ declare_rule! {
     summary: "a package is requested from both conda and pip";
     fn check(env, cx) {
         use crate::model::PipItemKind;
+        if !env.requested_pip_items().any(|(item, _)| matches!(item.kind, PipItemKind::Requirement(_))) {
+            return;
+        }
         // Every PyPI name a conda dependency installs (its own name, and the names the shipped
         // table maps it to) → the first such dependency: one lookup per pip requirement.
         let mut installs: std::collections::HashMap<String, (String, &crate::model::CondaDep)> = std::collections::HashMap::new();
         for dep in env.conda_deps() {
             let Some(name) = dep.name.as_ref().map(|n| pep503(&n.value)) else { continue };
-            let mapped = crate::data::conda_to_pypi().get(name.as_str()).into_iter().flatten().map(|p| (*p).to_owned());
+            let mapped = crate::data::conda_to_pypi(&name).map(str::to_owned);
             for pypi in std::iter::once(name.clone()).chain(mapped) {
                 installs.entry(pypi).or_insert_with(|| (name.clone(), dep));
             }
-        }
-        if installs.is_empty() {
-            return;
         }
         for (item, file) in env.requested_pip_items() {
             let PipItemKind::Requirement(req) = &item.kind else { continue };

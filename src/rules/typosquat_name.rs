@@ -11,11 +11,22 @@ declare_rule! {
             if name.len() <= 4 || crate::data::is_known_pypi(name) {
                 continue;
             }
-            let Some(target) = crate::data::popular_pypi().iter().copied().find(|p| p.len() > 4 && one_typo(name, p)) else { continue };
+            let Some(target) = popular_near(name.len()).iter().copied().filter(|p| p.len() > 4 && one_typo(name, p)).min() else { continue };
             cx.report_in(file.map(|f| &f.source), req.name.range, format!("`{name}` is one typo away from the popular project `{target}`"))
                 .help(format!("did you mean `{target}`? typosquatted names on PyPI often carry malware"));
         }
     }
+}
+
+/// The popular names whose length is within one of `len` (only those can be one typo away).
+fn popular_near(len: usize) -> &'static [&'static str] {
+    static BY_LENGTH: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let names = BY_LENGTH.get_or_init(|| {
+        let mut names = crate::data::popular_pypi().to_vec();
+        names.sort_by_key(|n| n.len());
+        names
+    });
+    &names[names.partition_point(|n| n.len() + 1 < len)..names.partition_point(|n| n.len() <= len + 1)]
 }
 
 /// Edit distance 1, or two adjacent characters swapped. A name that is the target cut short
