@@ -49,19 +49,23 @@ mod tests {
     }
 
     #[test]
-    fn sorted_lookup_finds_what_a_scan_finds() {
-        for table in [TOP_PYPI, CONDA_PYPI_NAMES, POPULAR_PYPI, CHANNELS] {
-            let expected_rows: Vec<&'static str> = lines(table).collect();
-            let rows = rows(Box::leak(Box::default()), table);
-            assert_eq!(rows, expected_rows, "split without trimming gives the trimmed data lines");
-            let key = |l: &&'static str| -> &'static str { l.split('\t').next().unwrap() };
-            let mut probes: Vec<String> = rows.iter().map(|l| key(l).to_owned()).collect();
-            probes.extend(rows.iter().map(|l| format!("{}-", key(l))));
-            probes.extend(["", "0", "~", "zzzzzz", "a"].map(String::from));
+    fn generated_tables_hold_the_data_lines_and_lookups_find_them() {
+        let split = |l: &'static str| l.split_once('\t').unwrap_or((l, ""));
+        let mut pairs: Vec<Row> = lines(CONDA_PYPI_NAMES).map(split).collect();
+        for (rows, table) in [(generated::TOP_PYPI_ROWS, TOP_PYPI), (generated::CONDA_TO_PYPI_ROWS, CONDA_PYPI_NAMES)] {
+            assert_eq!(rows, lines(table).map(split).collect::<Vec<_>>(), "the table's lines, already sorted");
+        }
+        pairs = pairs.into_iter().map(|(conda, pypi)| (pypi, conda)).collect();
+        pairs.sort();
+        assert_eq!(generated::PYPI_TO_CONDA_ROWS, pairs, "the reverse table");
+        for rows in [generated::TOP_PYPI_ROWS, generated::CONDA_TO_PYPI_ROWS, generated::PYPI_TO_CONDA_ROWS] {
             let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
-            for row in rows {
-                by_key.entry(key(row)).or_default().push(row);
+            for (key, rest) in rows {
+                by_key.entry(key).or_default().push(rest);
             }
+            let mut probes: Vec<String> = rows.iter().map(|(k, _)| (*k).to_owned()).collect();
+            probes.extend(rows.iter().map(|(k, _)| format!("{k}-")));
+            probes.extend(["", "0", "~", "zzzzzz", "a"].map(String::from));
             for probe in &probes {
                 let expected = by_key.get(probe.as_str()).cloned().unwrap_or_default();
                 assert_eq!(sorted_lookup(rows, probe).collect::<Vec<_>>(), expected, "{probe}");
@@ -69,6 +73,7 @@ mod tests {
         }
         assert!(is_known_pypi("requests") && is_known_pypi("1password") && !is_known_pypi("reqeusts"));
         assert_eq!(conda_to_pypi("pytorch").collect::<Vec<_>>(), ["torch"]);
+        assert!(pypi_to_conda("torch").any(|c| c == "pytorch") && pypi_to_conda("numpy").next().is_none());
     }
 }
 
@@ -103,8 +108,13 @@ pub fn well_known_channels() -> &'static [&'static str] {
 
 /// The PyPI names a conda package installs, for the names that differ (all PEP 503).
 pub fn conda_to_pypi(conda: &str) -> impl Iterator<Item = &'static str> + '_ {
-    static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
-    sorted_lookup(rows(&CELL, CONDA_PYPI_NAMES), conda).filter_map(|l| l.split_once('\t')).map(|(_, pypi)| pypi)
+    sorted_lookup(generated::CONDA_TO_PYPI_ROWS, conda)
+}
+
+/// The conda packages that install a PyPI project under another name (the reverse of
+/// [`conda_to_pypi`]).
+pub fn pypi_to_conda(pypi: &str) -> impl Iterator<Item = &'static str> + '_ {
+    sorted_lookup(generated::PYPI_TO_CONDA_ROWS, pypi)
 }
 
 /// Names that mean different projects on conda and on PyPI.
@@ -139,28 +149,28 @@ pub fn superseded() -> &'static HashMap<&'static str, Superseded> {
 
 /// Whether a PEP 503 name is one of the most-downloaded PyPI projects (known, real projects).
 pub fn is_known_pypi(name: &str) -> bool {
-    static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
-    sorted_lookup(rows(&CELL, TOP_PYPI), name).next().is_some()
+    sorted_lookup(generated::TOP_PYPI_ROWS, name).next().is_some()
 }
 
-/// The data lines of a table, split once per process: no trimming, which the data tests make
-/// unnecessary (no stray spaces), so that start-up stays cheap.
-fn rows(cell: &'static OnceLock<Vec<&'static str>>, table: &'static str) -> &'static [&'static str] {
-    cell.get_or_init(|| table.split('\n').map(|l| l.trim_end_matches('\r')).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+/// A data line: its first column and the rest of the line after the first tab.
+type Row = (&'static str, &'static str);
+
+/// The lookup tables, compiled by `build.rs` into arrays sorted by first column.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
-/// The rows whose first column is `key`, by binary search: the rows are sorted bytewise by their
-/// first column (checked by the data tests).
-fn sorted_lookup<'k>(rows: &'static [&'static str], key: &'k str) -> impl Iterator<Item = &'static str> + 'k {
-    let first_column = |row: &'static str| row.split_once('\t').map_or(row, |(k, _)| k);
-    let start = rows.partition_point(|row| first_column(row) < key);
-    rows[start..].iter().copied().take_while(move |row| first_column(row) == key)
+/// The rest of every row whose first column is `key`, by binary search: the rows are sorted by
+/// their first column.
+fn sorted_lookup<'k>(rows: &'static [Row], key: &'k str) -> impl Iterator<Item = &'static str> + 'k {
+    let start = rows.partition_point(|(k, _)| *k < key);
+    rows[start..].iter().take_while(move |(k, _)| *k == key).map(|(_, rest)| *rest)
 }
 
 /// The very popular PyPI projects that a typosquat imitates.
 pub fn popular_pypi() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
-    rows(&CELL, POPULAR_PYPI)
+    CELL.get_or_init(|| first_column(POPULAR_PYPI).collect())
 }
 
 /// Every shipped table, for the data tests: (file name, contents).

@@ -14,12 +14,19 @@ pub fn is_environment_file_name(name: &str) -> bool {
     stem.contains("environment") || stem == "env" || stem.starts_with("conda")
 }
 
+/// The files a command-line path stands for.
+pub struct Expanded {
+    pub files: Vec<PathBuf>,
+    /// Whether they were found by walking a directory (rather than named).
+    pub walked: bool,
+}
+
 /// A path given on the command line → the files to lint. A file is always linted, whatever its
 /// name; a directory is walked for environment files, respecting `.gitignore`.
-pub fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn expand(path: &Path) -> Result<Expanded, String> {
     let meta = fs::metadata(path).map_err(|e| format!("{}: {}", path.display(), io_message(&e)))?;
     if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok(Expanded { files: vec![path.to_path_buf()], walked: false });
     }
     let mut found = Vec::new();
     let walker = ignore::WalkBuilder::new(path)
@@ -38,7 +45,7 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
         }
     }
     found.sort();
-    Ok(found)
+    Ok(Expanded { files: found, walked: true })
 }
 
 /// Reads a regular file of at most 32 MiB.

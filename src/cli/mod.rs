@@ -328,20 +328,19 @@ fn run_check(
             }
             continue;
         }
-        let discovered = path.is_dir();
         match discover::expand(path) {
-            Ok(found) if found.is_empty() => {
+            Ok(found) if found.files.is_empty() => {
                 if !args.quiet {
                     let _ = writeln!(stderr, "condalint: no environment files found in {}", path.display());
                 }
             }
             Ok(found) => {
-                for file in found {
+                for file in found.files {
                     let config = match configs.for_file(&file) {
                         Ok(config) => config,
                         Err(error) => return Ok(config_error(&error, stderr)),
                     };
-                    if (discovered || args.force_exclude) && config.as_ref().is_some_and(|c| c.excludes(&file)) {
+                    if (found.walked || args.force_exclude) && config.as_ref().is_some_and(|c| c.excludes(&file)) {
                         continue;
                     }
                     let settings = settings_for(&args, &flags, config.as_deref(), Some(&file), fail_on);
@@ -359,6 +358,8 @@ fn run_check(
     let results: Vec<Result<Linted, String>> =
         inputs.into_par_iter().map(|(input, settings)| lint_input(input, &settings, fix_mode, args.fix)).collect();
     let mut linted: Vec<(Arc<SourceFile>, Vec<Diagnostic>)> = Vec::new();
+    // Where each path's reports are in `linted`.
+    let mut by_path: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     let (mut fixed, mut fixed_files, mut diff, mut stdin_output) = (0, 0, String::new(), None);
     for result in results {
         let result = match result {
@@ -382,15 +383,20 @@ fn run_check(
                 let source = result.source;
                 for (file, diagnostics) in crate::group_by_file(&source, diagnostics) {
                     // An included file shared by several environment files is reported once.
-                    match linted.iter_mut().find(|(f, _)| f.path == file.path && *f != source) {
-                        Some((_, existing)) => {
+                    let same_path = by_path.entry(file.path.clone()).or_default();
+                    match same_path.iter().find(|&&i| linted[i].0 != source) {
+                        Some(&i) => {
+                            let existing = &mut linted[i].1;
                             for d in diagnostics {
                                 if !existing.contains(&d) {
                                     existing.push(d);
                                 }
                             }
                         }
-                        None => linted.push((file, diagnostics)),
+                        None => {
+                            same_path.push(linted.len());
+                            linted.push((file, diagnostics));
+                        }
                     }
                 }
             }

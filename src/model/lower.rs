@@ -111,6 +111,9 @@ const PARALLEL_SPECS: usize = 512;
 /// Follows `-r`/`-c` includes (and checks `-e` paths) relative to the directory of the file
 /// that names them, which is where conda runs pip.
 fn resolve_includes(source: &SourceFile, env: &mut EnvFile) {
+    if !env.pip_items().any(|item| matches!(item.kind, PipItemKind::Include { .. } | PipItemKind::Editable { .. })) {
+        return;
+    }
     let base = base_dir(&source.path);
     let own: Vec<PipItem> = env.pip_items().cloned().collect();
     let mut stack: Vec<PathBuf> = std::fs::canonicalize(&source.path).into_iter().collect();

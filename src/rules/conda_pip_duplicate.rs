@@ -8,14 +8,11 @@ declare_rule! {
         if !env.requested_pip_items().any(|(item, _)| matches!(item.kind, PipItemKind::Requirement(_))) {
             return;
         }
-        // Every PyPI name a conda dependency installs (its own name, and the names the shipped
-        // table maps it to) → the first such dependency: one lookup per pip requirement.
-        let mut installs: std::collections::HashMap<String, (String, &crate::model::CondaDep)> = std::collections::HashMap::new();
-        for dep in env.conda_deps() {
-            let Some(name) = dep.name.as_ref().map(|n| pep503(&n.value)) else { continue };
-            let mapped = crate::data::conda_to_pypi(&name).map(str::to_owned);
-            for pypi in std::iter::once(name.clone()).chain(mapped) {
-                installs.entry(pypi).or_insert_with(|| (name.clone(), dep));
+        // The first conda dependency of each PEP 503 name, with its place in the file.
+        let mut conda: std::collections::HashMap<String, (usize, &crate::model::CondaDep)> = std::collections::HashMap::new();
+        for (i, dep) in env.conda_deps().enumerate() {
+            if let Some(name) = &dep.name {
+                conda.entry(pep503(&name.value)).or_insert((i, dep));
             }
         }
         for (item, file) in env.requested_pip_items() {
@@ -24,7 +21,10 @@ declare_rule! {
             if crate::data::different_projects().contains(pypi) || pypi == "pip" {
                 continue;
             }
-            let Some((conda_name, dep)) = installs.get(pypi) else { continue };
+            // The first conda dependency that installs `pypi`: under that name, or under a conda
+            // name the shipped table maps to it.
+            let mapped = crate::data::pypi_to_conda(pypi).filter_map(|name| conda.get_key_value(name));
+            let Some((conda_name, (_, dep))) = conda.get_key_value(pypi).into_iter().chain(mapped).min_by_key(|(_, (i, _))| *i) else { continue };
             if crate::data::different_projects().contains(conda_name.as_str()) {
                 continue;
             }
