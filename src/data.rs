@@ -51,16 +51,18 @@ mod tests {
     #[test]
     fn generated_tables_hold_the_data_lines_and_lookups_find_them() {
         let split = |l: &'static str| l.split_once('\t').unwrap_or((l, ""));
-        let mut pairs: Vec<Row> = lines(CONDA_PYPI_NAMES).map(split).collect();
-        for (rows, table) in [(generated::TOP_PYPI_ROWS, TOP_PYPI), (generated::CONDA_TO_PYPI_ROWS, CONDA_PYPI_NAMES)] {
-            assert_eq!(rows, lines(table).map(split).collect::<Vec<_>>(), "the table's lines, already sorted");
+        let rows = |table: &'static Table| (0..table.rows.len()).map(|i| table.row(i)).collect::<Vec<_>>();
+        let mut pairs: Vec<(&str, &str)> = lines(CONDA_PYPI_NAMES).map(split).collect();
+        for (generated, table) in [(&generated::TOP_PYPI_ROWS, TOP_PYPI), (&generated::CONDA_TO_PYPI_ROWS, CONDA_PYPI_NAMES)] {
+            assert_eq!(rows(generated), lines(table).map(split).collect::<Vec<_>>(), "the table's lines, already sorted");
         }
         pairs = pairs.into_iter().map(|(conda, pypi)| (pypi, conda)).collect();
         pairs.sort();
-        assert_eq!(generated::PYPI_TO_CONDA_ROWS, pairs, "the reverse table");
-        for rows in [generated::TOP_PYPI_ROWS, generated::CONDA_TO_PYPI_ROWS, generated::PYPI_TO_CONDA_ROWS] {
+        assert_eq!(rows(&generated::PYPI_TO_CONDA_ROWS), pairs, "the reverse table");
+        for table in [&generated::TOP_PYPI_ROWS, &generated::CONDA_TO_PYPI_ROWS, &generated::PYPI_TO_CONDA_ROWS] {
+            let rows = rows(table);
             let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
-            for (key, rest) in rows {
+            for &(key, rest) in &rows {
                 by_key.entry(key).or_default().push(rest);
             }
             let mut probes: Vec<String> = rows.iter().map(|(k, _)| (*k).to_owned()).collect();
@@ -68,7 +70,7 @@ mod tests {
             probes.extend(["", "0", "~", "zzzzzz", "a"].map(String::from));
             for probe in &probes {
                 let expected = by_key.get(probe.as_str()).cloned().unwrap_or_default();
-                assert_eq!(sorted_lookup(rows, probe).collect::<Vec<_>>(), expected, "{probe}");
+                assert_eq!(sorted_lookup(table, probe).collect::<Vec<_>>(), expected, "{probe}");
             }
         }
         assert!(is_known_pypi("requests") && is_known_pypi("1password") && !is_known_pypi("reqeusts"));
@@ -108,13 +110,13 @@ pub fn well_known_channels() -> &'static [&'static str] {
 
 /// The PyPI names a conda package installs, for the names that differ (all PEP 503).
 pub fn conda_to_pypi(conda: &str) -> impl Iterator<Item = &'static str> + '_ {
-    sorted_lookup(generated::CONDA_TO_PYPI_ROWS, conda)
+    sorted_lookup(&generated::CONDA_TO_PYPI_ROWS, conda)
 }
 
 /// The conda packages that install a PyPI project under another name (the reverse of
 /// [`conda_to_pypi`]).
 pub fn pypi_to_conda(pypi: &str) -> impl Iterator<Item = &'static str> + '_ {
-    sorted_lookup(generated::PYPI_TO_CONDA_ROWS, pypi)
+    sorted_lookup(&generated::PYPI_TO_CONDA_ROWS, pypi)
 }
 
 /// Names that mean different projects on conda and on PyPI.
@@ -149,22 +151,32 @@ pub fn superseded() -> &'static HashMap<&'static str, Superseded> {
 
 /// Whether a PEP 503 name is one of the most-downloaded PyPI projects (known, real projects).
 pub fn is_known_pypi(name: &str) -> bool {
-    sorted_lookup(generated::TOP_PYPI_ROWS, name).next().is_some()
+    sorted_lookup(&generated::TOP_PYPI_ROWS, name).next().is_some()
 }
 
-/// A data line: its first column and the rest of the line after the first tab.
-type Row = (&'static str, &'static str);
+/// A sorted lookup table compiled by `build.rs`: each row is a key and the rest of its data
+/// line, stored as offsets into one string (nothing for the loader to relocate at start-up).
+pub(crate) struct Table {
+    text: &'static str,
+    rows: &'static [(u32, u32, u32)],
+}
 
-/// The lookup tables, compiled by `build.rs` into arrays sorted by first column.
+impl Table {
+    fn row(&self, i: usize) -> (&'static str, &'static str) {
+        let (start, middle, end) = self.rows[i];
+        (&self.text[start as usize..middle as usize], &self.text[middle as usize..end as usize])
+    }
+}
+
+/// The lookup tables, sorted by key.
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
-/// The rest of every row whose first column is `key`, by binary search: the rows are sorted by
-/// their first column.
-fn sorted_lookup<'k>(rows: &'static [Row], key: &'k str) -> impl Iterator<Item = &'static str> + 'k {
-    let start = rows.partition_point(|(k, _)| *k < key);
-    rows[start..].iter().take_while(move |(k, _)| *k == key).map(|(_, rest)| *rest)
+/// The rest of every row whose key is `key`, by binary search.
+fn sorted_lookup<'k>(table: &'static Table, key: &'k str) -> impl Iterator<Item = &'static str> + 'k {
+    let start = table.rows.partition_point(|&(s, m, _)| &table.text[s as usize..m as usize] < key);
+    (start..table.rows.len()).map(|i| table.row(i)).take_while(move |(k, _)| *k == key).map(|(_, rest)| rest)
 }
 
 /// The very popular PyPI projects that a typosquat imitates.
