@@ -1,6 +1,8 @@
 //! Conda dependency specs (MatchSpec) with sub-spans for channel, name, version and build.
 
-use rattler_conda_types::{MatchSpec, ParseMatchSpecOptions, Version, VersionSpec};
+use rattler_conda_types::{
+    EqualityOperator, MatchSpec, ParseMatchSpecOptions, RangeOperator, StrictRangeOperator, StrictVersion, Version, VersionSpec,
+};
 
 use super::Spanned;
 use crate::source::TextRange;
@@ -92,9 +94,9 @@ pub fn parse_conda_spec(raw: &str, range: TextRange, base: Option<usize>) -> Con
 
 /// The lenient MatchSpec parse (name, version spec) of the shapes nearly every real spec has,
 /// `name`, `name<op>version` and `name=version=build` with a lower-case name and a plain version,
-/// without rattler's general parser: the version string is rewritten the way rattler rewrites it
-/// and handed to [`VersionSpec`] directly. `None` for every other shape (the general parser
-/// decides). The tests check it against the general parser.
+/// without rattler's general parsers: only the version itself is parsed, and the spec built the
+/// way rattler builds it. `None` for every other shape (the general parser decides). The tests
+/// check it against the general parser.
 fn parse_simple(raw: &str) -> Option<(&str, Option<VersionSpec>)> {
     let is_name = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-');
     let (name, rest) = raw.split_at(raw.find(|c| !is_name(c)).unwrap_or(raw.len()));
@@ -108,19 +110,28 @@ fn parse_simple(raw: &str) -> Option<(&str, Option<VersionSpec>)> {
     let is_plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_');
     let (version, build) = rest.split_at(rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).unwrap_or(rest.len()));
     let plain_version = version.starts_with(|c: char| c.is_ascii_digit()) && version.ends_with(|c: char| c.is_ascii_alphanumeric());
-    if !plain_version || version.contains("..") {
+    if !plain_version || super::find_pair(version, b"..").is_some() {
         return None;
     }
-    // rattler's `optionally_strip_equals`: `=1.2` means `1.2*`, `==1.2` means `1.2`, and with a
-    // build string `=1.2=b` means `1.2`.
-    let text = match (op, build) {
-        ("=", "") => format!("{version}*"),
-        ("==", "") => version.to_owned(),
-        (">=" | "<=" | ">" | "<", "") => format!("{op}{version}"),
-        ("=", _) if build.strip_prefix('=').is_some_and(|b| !b.is_empty() && b.chars().all(is_plain)) => version.to_owned(),
+    // What rattler's `optionally_strip_equals` and version-spec parser make of these shapes:
+    // `=1.2` is `1.2*` (starts with), `==1.2` and `=1.2=build` are exact, the rest are ranges.
+    let build_ok = |b: &str| b.strip_prefix('=').is_some_and(|b| !b.is_empty() && b.chars().all(is_plain));
+    let exact = match (op, build) {
+        ("=", "") => None,
+        ("==", "") => Some(None),
+        (">=", "") => Some(Some(RangeOperator::GreaterEquals)),
+        ("<=", "") => Some(Some(RangeOperator::LessEquals)),
+        (">", "") => Some(Some(RangeOperator::Greater)),
+        ("<", "") => Some(Some(RangeOperator::Less)),
+        ("=", _) if build_ok(build) => Some(None),
         _ => return None,
     };
-    let spec = VersionSpec::from_str(&text, rattler_conda_types::ParseStrictness::Lenient).ok()?;
+    let version: Version = version.parse().ok()?;
+    let spec = match exact {
+        None => VersionSpec::StrictRange(StrictRangeOperator::StartsWith, StrictVersion::new(version)),
+        Some(None) => VersionSpec::Exact(EqualityOperator::Equals, version),
+        Some(Some(range)) => VersionSpec::Range(range, version),
+    };
     Some((name, Some(spec)))
 }
 
@@ -137,10 +148,10 @@ struct Parts {
 
 fn split(raw: &str) -> Parts {
     let mut parts = Parts::default();
-    let end = raw.find(" #").or_else(|| raw.strip_prefix('#').map(|_| 0)).unwrap_or(raw.len());
+    let end = super::find_pair(raw, b" #").or_else(|| raw.strip_prefix('#').map(|_| 0)).unwrap_or(raw.len());
     let raw = &raw[..end];
     let mut i = 0;
-    if let Some(sep) = raw.find("::") {
+    if let Some(sep) = super::find_pair(raw, b"::") {
         parts.channel = Some((0, sep));
         i = sep + 2;
     }
@@ -286,6 +297,11 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn simple_path_agrees_with_rattler(raw in "[a-z0-9_.\\-]{1,6}([<>=]{0,2}[0-9a-z._*]{0,6}(=[a-z0-9_.*]{0,5})?)?") {
+            assert_simple_agrees(&raw);
+        }
+
+        #[test]
+        fn simple_shapes_agree_with_rattler(raw in "[a-z0-9_][a-z0-9_.\\-]{0,5}(=|==|>=|<=|>|<)[0-9][0-9a-z.]{0,7}(=[a-z0-9_.]{1,5})?") {
             assert_simple_agrees(&raw);
         }
     }

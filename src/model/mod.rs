@@ -253,3 +253,9 @@ impl EnvFile {
         self.pip_sections().any(|s| !s.items.is_empty())
     }
 }
+
+/// Byte position of the first `pair` in `s`. For the two-byte patterns of the per-spec paths a
+/// plain scan beats `str::find`, whose searcher set-up costs more than these short texts.
+pub(crate) fn find_pair(s: &str, pair: &[u8; 2]) -> Option<usize> {
+    s.as_bytes().windows(2).position(|w| w == pair)
+}

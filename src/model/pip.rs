@@ -173,7 +173,7 @@ pub fn classify_line(raw: &str, whole: TextRange, base: Option<usize>) -> PipIte
     // Split off per-requirement options (` --hash=…`).
     let mut req_end = code.len();
     let mut search = start;
-    while let Some(pos) = code[search..].find(" -").map(|p| search + p) {
+    while let Some(pos) = super::find_pair(&code[search..], b" -").map(|p| search + p) {
         let opt_start = skip_ws(code, pos);
         let opt = &code[opt_start..];
         if req_end == code.len() && PER_REQUIREMENT.iter().any(|o| opt.starts_with(o)) {
@@ -369,7 +369,7 @@ fn comment_start(line: &str) -> Option<usize> {
     if line.trim_start().starts_with('#') {
         return Some(line.len() - line.trim_start().len());
     }
-    line.find(" #").or_else(|| line.find("\t#"))
+    super::find_pair(line, b" #").or_else(|| super::find_pair(line, b"\t#"))
 }
 
 fn skip_ws(s: &str, i: usize) -> usize {
