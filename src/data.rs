@@ -1,6 +1,5 @@
 //! Data tables shipped in `data/`, parsed once per process.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rattler_conda_types::Version;
@@ -61,7 +60,7 @@ mod tests {
         assert_eq!(rows(&generated::PYPI_TO_CONDA_ROWS), pairs, "the reverse table");
         for table in [&generated::TOP_PYPI_ROWS, &generated::CONDA_TO_PYPI_ROWS, &generated::PYPI_TO_CONDA_ROWS] {
             let rows = rows(table);
-            let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
+            let mut by_key: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
             for &(key, rest) in &rows {
                 by_key.entry(key).or_default().push(rest);
             }
@@ -91,8 +90,8 @@ fn first_column(table: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Real channel names (misspelled-channel never fires on them).
-pub fn channels() -> &'static HashSet<&'static str> {
-    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn channels() -> &'static crate::HashSet<&'static str> {
+    static CELL: OnceLock<crate::HashSet<&'static str>> = OnceLock::new();
     CELL.get_or_init(|| first_column(CHANNELS).collect())
 }
 
@@ -120,8 +119,8 @@ pub fn pypi_to_conda(pypi: &str) -> impl Iterator<Item = &'static str> + '_ {
 }
 
 /// Names that mean different projects on conda and on PyPI.
-pub fn different_projects() -> &'static HashSet<&'static str> {
-    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn different_projects() -> &'static crate::HashSet<&'static str> {
+    static CELL: OnceLock<crate::HashSet<&'static str>> = OnceLock::new();
     CELL.get_or_init(|| first_column(DIFFERENT_PROJECTS).collect())
 }
 
@@ -133,8 +132,8 @@ pub struct Superseded {
     pub source: &'static str,
 }
 
-pub fn superseded() -> &'static HashMap<&'static str, Superseded> {
-    static CELL: OnceLock<HashMap<&'static str, Superseded>> = OnceLock::new();
+pub fn superseded() -> &'static crate::HashMap<&'static str, Superseded> {
+    static CELL: OnceLock<crate::HashMap<&'static str, Superseded>> = OnceLock::new();
     CELL.get_or_init(|| {
         lines(SUPERSEDED)
             .filter_map(|l| {

@@ -1,6 +1,6 @@
 //! Syntax tree → typed model. Never fails: every structural problem is recorded in the model.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -242,7 +242,7 @@ impl Lowering<'_> {
     fn find_duplicate_keys(&mut self) {
         for node in &self.tree.nodes {
             let NodeKind::Map(entries) = &node.kind else { continue };
-            let mut seen: HashMap<&str, TextRange> = HashMap::new();
+            let mut seen: crate::HashMap<&str, TextRange> = crate::HashMap::default();
             for &(key, _) in entries {
                 if self.tree.is_merge_key(key) {
                     continue;

@@ -9,7 +9,7 @@ declare_rule! {
             return;
         }
         // The first conda dependency of each PEP 503 name, with its place in the file.
-        let mut conda: std::collections::HashMap<String, (usize, &crate::model::CondaDep)> = std::collections::HashMap::new();
+        let mut conda: crate::HashMap<String, (usize, &crate::model::CondaDep)> = crate::HashMap::default();
         for (i, dep) in env.conda_deps().enumerate() {
             if let Some(name) = &dep.name {
                 conda.entry(pep503(&name.value)).or_insert((i, dep));

@@ -5,7 +5,7 @@ declare_rule! {
     summary: "the same conda package is listed twice";
     fn check(env, cx) {
         // The first spec of each (name, selector): linear in the number of dependencies.
-        let mut first_of: std::collections::HashMap<(&str, Option<&str>), &crate::model::CondaDep> = std::collections::HashMap::new();
+        let mut first_of: crate::HashMap<(&str, Option<&str>), &crate::model::CondaDep> = crate::HashMap::default();
         for dep in env.conda_deps() {
             let Some(name) = dep.name.as_ref().map(|n| n.value.as_str()) else { continue };
             let selector = dep.selector.as_ref().map(|s| s.value.trim());

@@ -6,7 +6,7 @@ declare_rule! {
     fn check(env, cx) {
         use crate::model::PipItemKind;
         // The first requirement of each (name, marker): linear in the number of requirements.
-        let mut first_of = std::collections::HashMap::new();
+        let mut first_of = crate::HashMap::default();
         for (item, file) in env.requested_pip_items() {
             let PipItemKind::Requirement(req) = &item.kind else { continue };
             let key = (req.name.value.as_str(), req.marker.as_ref());

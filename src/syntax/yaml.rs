@@ -1,6 +1,5 @@
 //! YAML events → spanned node tree. The only code that knows the YAML parser.
 
-use std::collections::HashMap;
 
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
 
@@ -28,7 +27,7 @@ struct Open {
 pub fn parse(source: &SourceFile) -> Result<Tree, SyntaxError> {
     let text: &str = &source.text;
     let mut tree = Tree { nodes: Vec::new(), root: None };
-    let mut anchors: HashMap<usize, NodeId> = HashMap::new();
+    let mut anchors: crate::HashMap<usize, NodeId> = crate::HashMap::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut documents = 0usize;
     // Nodes in the order they are complete: children and alias targets before their users.
