@@ -97,9 +97,13 @@ impl SourceFile {
         // A line ends at `\n`, `\r\n`, or a lone `\r` (YAML's line breaks).
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(bytes.iter().enumerate().filter_map(|(i, &b)| {
-            (b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))).then_some(i + 1)
-        }));
+        if memchr::memchr(b'\r', bytes).is_none() {
+            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        } else {
+            starts.extend(bytes.iter().enumerate().filter_map(|(i, &b)| {
+                (b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))).then_some(i + 1)
+            }));
+        }
         Self { path, text, encoding, decode_error, line_starts: starts.into() }
     }
 
@@ -304,6 +308,9 @@ mod tests {
     fn lone_carriage_returns_end_lines() {
         let f = SourceFile::from_text("a", "a\rb\r\nc\nd");
         assert_eq!([f.line_col(2), f.line_col(5), f.line_col(7)], [(2, 1), (3, 1), (4, 1)]);
+        // Without any `\r` the index is built by the `\n` scan alone.
+        let f = SourceFile::from_text("a", "a\nbc\n\nd\n");
+        assert_eq!([f.line_col(0), f.line_col(3), f.line_col(5), f.line_col(6), f.line_col(8)], [(1, 1), (2, 2), (3, 1), (4, 1), (5, 1)]);
     }
 
     #[test]

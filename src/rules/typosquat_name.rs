@@ -11,7 +11,7 @@ declare_rule! {
             if name.len() <= 4 || crate::data::is_known_pypi(name) {
                 continue;
             }
-            let Some(target) = popular_near(name.len()).iter().copied().filter(|p| p.len() > 4 && one_typo(name, p)).min() else { continue };
+            let Some(target) = popular_near(name.len()).iter().copied().filter(|p| p.len() > 4 && ends_agree(name, p) && one_typo(name, p)).min() else { continue };
             cx.report_in(file.map(|f| &f.source), req.name.range, format!("`{name}` is one typo away from the popular project `{target}`"))
                 .help(format!("did you mean `{target}`? typosquatted names on PyPI often carry malware"));
         }
@@ -27,6 +27,12 @@ fn popular_near(len: usize) -> &'static [&'static str] {
         names
     });
     &names[names.partition_point(|n| n.len() + 1 < len)..names.partition_point(|n| n.len() <= len + 1)]
+}
+
+/// A quick necessary condition for [`one_typo`] on names of three or more bytes: one edit or one
+/// swap of neighbours leaves the first or the last byte as it was.
+fn ends_agree(a: &str, b: &str) -> bool {
+    a.as_bytes().first() == b.as_bytes().first() || a.as_bytes().last() == b.as_bytes().last()
 }
 
 /// Edit distance 1, or two adjacent characters swapped. A name that is the target cut short
@@ -61,6 +67,36 @@ fn one_edit(a: &[u8], b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_typo_implies_agreeing_ends() {
+        let names = crate::data::popular_pypi();
+        for target in names.iter().filter(|n| n.len() >= 3).take(200) {
+            // Every single edit and neighbour swap of the target.
+            let b = target.as_bytes();
+            let mut variants: Vec<Vec<u8>> = Vec::new();
+            for i in 0..=b.len() {
+                for c in [b'a', b'z', b'-', b'0'] {
+                    variants.push([&b[..i], &[c], &b[i..]].concat());
+                    if i < b.len() {
+                        variants.push([&b[..i], &[c], &b[i + 1..]].concat());
+                    }
+                }
+                if i < b.len() {
+                    variants.push([&b[..i], &b[i + 1..]].concat());
+                }
+                if i + 1 < b.len() {
+                    variants.push([&b[..i], &[b[i + 1], b[i]], &b[i + 2..]].concat());
+                }
+            }
+            for v in variants {
+                let v = String::from_utf8(v).unwrap();
+                if super::one_typo(&v, target) {
+                    assert!(super::ends_agree(&v, target), "{v} {target}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn one_edit_matches_edit_distance_one() {
         let words = ["requests", "reqeusts", "request", "requestss", "rquests", "xequests", "requests2", "numpy", "numpyy", "nunpy", "", "a"];
