@@ -173,27 +173,28 @@ fn redact(env: &EnvFile, source: &SourceFile, diagnostics: &mut [Diagnostic]) {
         return;
     }
     found.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let scrub = |text: &mut String| {
-        *text = rules::credentials_in_url::redact(text);
+    let scrubbed = |text: &str| {
+        let mut text = rules::credentials_in_url::redact(text);
         // Long secrets are also removed where they appear outside a URL.
         for secret in found.iter().filter(|s| s.len() >= 6) {
             if text.contains(secret.as_str()) {
-                *text = text.replace(secret.as_str(), "****");
+                text = text.replace(secret.as_str(), "****");
             }
         }
+        text
     };
     for d in diagnostics {
-        scrub(&mut d.message);
+        d.message = scrubbed(&d.message);
         if let Some(help) = &mut d.help {
-            scrub(help);
+            *help = scrubbed(help).into();
         }
         for label in d.secondary.iter_mut().chain(std::iter::once(&mut d.primary)) {
             if let Some(message) = &mut label.message {
-                scrub(message);
+                *message = scrubbed(message);
             }
         }
         if let Some(fix) = &mut d.fix {
-            scrub(&mut fix.title);
+            fix.title = scrubbed(&fix.title).into();
         }
         // A fix whose new text holds a secret cannot be shown redacted without breaking it.
         let leaks = |content: &str| {

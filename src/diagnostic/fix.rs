@@ -1,5 +1,7 @@
 //! Fixes as data: textual edits on the original text.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::source::TextRange;
@@ -35,16 +37,16 @@ impl Edit {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    pub title: String,
+    pub title: Cow<'static, str>,
     pub applicability: Applicability,
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
-    pub fn safe(title: impl Into<String>, edits: impl IntoIterator<Item = Edit>) -> Self {
+    pub fn safe(title: impl Into<Cow<'static, str>>, edits: impl IntoIterator<Item = Edit>) -> Self {
         Self { title: title.into(), applicability: Applicability::Safe, edits: edits.into_iter().collect() }
     }
-    pub fn unsafe_edit(title: impl Into<String>, edits: impl IntoIterator<Item = Edit>) -> Self {
+    pub fn unsafe_edit(title: impl Into<Cow<'static, str>>, edits: impl IntoIterator<Item = Edit>) -> Self {
         Self { title: title.into(), applicability: Applicability::Unsafe, edits: edits.into_iter().collect() }
     }
 }

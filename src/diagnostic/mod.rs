@@ -5,6 +5,7 @@ pub mod suppress;
 
 pub use fix::{apply_fixes, Applicability, Edit, Fix};
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -50,7 +51,8 @@ pub struct Diagnostic {
     pub message: String,
     pub primary: Label,
     pub secondary: Vec<Label>,
-    pub help: Option<String>,
+    /// What to write instead; most rules pass a fixed text, kept without a copy.
+    pub help: Option<Cow<'static, str>>,
     pub fix: Option<Fix>,
     /// Set when an inline `# condalint: ignore[...]` directive covers this finding: it is not
     /// reported, but SARIF lists it with its suppression and `--statistics` counts it.
@@ -85,7 +87,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+    pub fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
         self.help = Some(help.into());
         self
     }

@@ -40,7 +40,7 @@ pub fn render_one(handler: &GraphicalReportHandler, source: &SourceFile, d: &Dia
     let span = |r: crate::source::TextRange| (r.start, r.len());
     let mut labels = vec![LabeledSpan::new_primary_with_span(d.primary.message.clone(), span(d.primary.range))];
     labels.extend(d.secondary.iter().filter(|l| l.file.is_none()).map(|l| LabeledSpan::new_with_span(l.message.clone(), span(l.range))));
-    let mut help = d.help.clone();
+    let mut help = d.help.as_deref().map(str::to_owned);
     // Labels in another file cannot be drawn in this snippet: name their place instead.
     for label in &d.secondary {
         let Some(file) = &label.file else { continue };
