@@ -39,7 +39,18 @@ pub struct FileReport<'a> {
 }
 
 /// Renders all reports in one format; `rules` are the rules that ran (SARIF lists them).
+/// Formats whose output is each file's output in turn are rendered on all cores.
 pub fn render(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOptions, rules: &[&'static RuleMeta]) -> String {
+    use OutputFormat::*;
+    if matches!(format, Full | Concise | Github | Azure) && reports.len() > 1 {
+        use rayon::prelude::*;
+        let parts: Vec<String> = reports.par_iter().map(|r| render_all(format, std::slice::from_ref(r), options, rules)).collect();
+        return parts.concat();
+    }
+    render_all(format, reports, options, rules)
+}
+
+fn render_all(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOptions, rules: &[&'static RuleMeta]) -> String {
     match format {
         OutputFormat::Full => full::render(reports, options),
         OutputFormat::Concise => concise::render(reports),
@@ -127,5 +138,19 @@ mod tests {
         assert_eq!(summary(&reports), "Found 3 problems (1 error, 2 warnings) in 1 file; 1 fixable with --fix (1 more with --unsafe-fixes)");
         let empty = [FileReport { source: &source, diagnostics: &[], suppressed: &[] }];
         assert_eq!(summary(&empty), "No problems found in 1 file");
+    }
+
+    #[test]
+    fn rendering_files_in_parallel_gives_the_serial_output() {
+        let texts = ["dependencies:\n  - numpy=1.21=py39_0\n  - pip\n  - pip:\n    - numpy==1.21\n", "name: x\nchanels: []\n", "dependencies: [python]\n"];
+        let sources: Vec<SourceFile> = texts.iter().enumerate().map(|(i, t)| SourceFile::from_text(format!("f{i}.yml"), *t)).collect();
+        let settings = crate::Settings::all();
+        let found: Vec<Vec<Diagnostic>> = sources.iter().map(|s| crate::lint(s, &settings)).collect();
+        let reports: Vec<FileReport<'_>> = sources.iter().zip(&found).map(|(source, d)| FileReport { source, diagnostics: d, suppressed: &[] }).collect();
+        assert!(found.iter().all(|d| !d.is_empty()), "every file has findings");
+        for format in [OutputFormat::Full, OutputFormat::Concise, OutputFormat::Github, OutputFormat::Azure] {
+            let serial = render_all(format, &reports, &FullOptions::default(), &[]);
+            assert_eq!(render(format, &reports, &FullOptions::default(), &[]), serial, "{format:?}");
+        }
     }
 }
