@@ -48,13 +48,15 @@ impl CondaDep {
 /// Parses one dependency string. `base` is the byte offset of the string's first character in
 /// the file when the YAML text equals the value (plain or simple quoted scalars); otherwise every
 /// sub-span is the whole item.
-pub fn parse_conda_spec(raw: &str, range: TextRange, base: Option<usize>) -> CondaDep {
+pub fn parse_conda_spec(written: impl Into<String>, range: TextRange, base: Option<usize>) -> CondaDep {
+    let written = written.into();
+    let raw = written.as_str();
     let parts = split(raw);
     let at = |r: Option<(usize, usize)>| {
         r.map(|(s, e)| Spanned::new(raw[s..e].to_owned(), base.map_or(range, |b| TextRange::new(b + s, b + e))))
     };
     let mut dep = CondaDep {
-        raw: raw.to_owned(),
+        raw: String::new(),
         range,
         version_spec: None,
         name: None,
@@ -89,6 +91,7 @@ pub fn parse_conda_spec(raw: &str, range: TextRange, base: Option<usize>) -> Con
             dep.name = name_span.map(|n| Spanned::new(n.value.to_lowercase(), n.range));
         }
     }
+    dep.raw = written;
     dep
 }
 

@@ -347,7 +347,7 @@ impl Lowering<'_> {
             }
         }
         let parse = |slot: Slot| match slot {
-            Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(&spec.value, spec.range, base)),
+            Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(spec.value, spec.range, base)),
             Slot::Done(dependency) => dependency,
         };
         let items: Vec<Dependency> = if slots.len() >= PARALLEL_SPECS {
