@@ -243,6 +243,55 @@ fn classify_requirement(
     spanned: &dyn Fn(usize, usize) -> Spanned<String>,
     at: &dyn Fn(usize, usize) -> TextRange,
 ) -> PipItemKind {
+    match simple_requirement(req) {
+        Some((name, spec_start)) => PipItemKind::Requirement(Requirement {
+            name: Spanned::new(name, at(start, start + spec_start)),
+            specifier: (spec_start < req.len()).then(|| spanned(start + spec_start, start + req.len())),
+            url: false,
+            marker: None,
+        }),
+        None => classify_general(req, start, spanned, at),
+    }
+}
+
+/// The shape most pip lines have, `name` or `name<op>1.2.3` (digits and dots), which is always a
+/// valid PEP 508 requirement: its normalised name and where the specifier starts, without
+/// pep508_rs's parser. `None` for anything else. The tests check it against the general path.
+fn simple_requirement(req: &str) -> Option<(String, usize)> {
+    let name_len = req.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))).unwrap_or(req.len());
+    let name = &req[..name_len];
+    if !(name.starts_with(|c: char| c.is_ascii_alphanumeric()) && name.ends_with(|c: char| c.is_ascii_alphanumeric())) {
+        return None;
+    }
+    let rest = &req[name_len..];
+    if !rest.is_empty() {
+        let op_len = ["==", ">=", "<=", "!=", "~=", ">", "<"].into_iter().find(|op| rest.starts_with(op))?.len();
+        let version = &rest[op_len..];
+        // Release numbers that fit pep440_rs's integers; `~=` needs at least two of them.
+        let plain = version.split('.').all(|s| (1..=18).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()));
+        if !plain || (rest.starts_with("~=") && !version.contains('.')) {
+            return None;
+        }
+    }
+    let mut normalized = String::with_capacity(name.len());
+    for c in name.chars() {
+        if matches!(c, '-' | '_' | '.') {
+            if !normalized.ends_with('-') {
+                normalized.push('-');
+            }
+        } else {
+            normalized.push(c.to_ascii_lowercase());
+        }
+    }
+    Some((normalized, name_len))
+}
+
+fn classify_general(
+    req: &str,
+    start: usize,
+    spanned: &dyn Fn(usize, usize) -> Spanned<String>,
+    at: &dyn Fn(usize, usize) -> TextRange,
+) -> PipItemKind {
     let end = start + req.len();
     // pep508_rs 0.9.2 can panic on non-ASCII or control characters (byte/char confusion in its
     // cursor); requirement syntax is ASCII, so such a character is reported without calling it.
@@ -378,6 +427,43 @@ fn skip_ws(s: &str, i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    /// The fast path gives what the general (pep508_rs) path gives, or stands aside.
+    fn assert_simple_agrees(req: &str) -> bool {
+        if super::simple_requirement(req).is_none() {
+            return false;
+        }
+        let at = |s: usize, e: usize| TextRange::new(s + 3, e + 3);
+        let spanned = |s: usize, e: usize| Spanned::new(req[s - 3..e - 3].to_owned(), at(s - 3, e - 3));
+        let fast = format!("{:?}", super::classify_requirement(req, 3, &spanned, &at));
+        let general = format!("{:?}", super::classify_general(req, 3, &spanned, &at));
+        assert_eq!(fast, general, "{req}");
+        true
+    }
+
+    #[test]
+    fn simple_requirements_classify_as_pep508_does() {
+        for req in ["numpy", "numpy==1.21.2", "Flask_Login>=0.6", "ruamel.yaml<0.18", "a", "x1!=2", "pkg~=1.4", "pkg>1", "zope.interface<=5.4.0"] {
+            assert!(assert_simple_agrees(req), "{req} takes the fast path");
+        }
+        let long = format!("pkg=={}", "9".repeat(30));
+        assert!(super::simple_requirement(&long).is_none() && super::simple_requirement(&long[..21]).is_some());
+        for req in ["numpy==1.21.*", "pkg~=1", "pkg==1.0a1", "pkg[extra]", "pkg ==1", "-pkg", "pkg-", "pkg==1.", "pkg===1", "pkg==", "pkg @ https://x/y.whl", "pkg==1;python_version<'3'"] {
+            assert!(super::simple_requirement(req).is_none(), "{req} is left to the general path");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simple_path_agrees_with_pep508(req in "[A-Za-z0-9][A-Za-z0-9._\\-]{0,6}((==|>=|<=|!=|~=|>|<|=|~)[0-9.]{0,25})?") {
+            assert_simple_agrees(&req);
+        }
+
+        #[test]
+        fn long_release_numbers_agree_with_pep508(req in "[a-z]{1,4}(==|>=|~=)[0-9]{1,24}(\\.[0-9]{1,24}){0,2}") {
+            assert_simple_agrees(&req);
+        }
+    }
+
     use super::*;
 
     fn kind(line: &str) -> PipItemKind {
