@@ -426,6 +426,9 @@ fn run_check(
     let split: Vec<(Arc<SourceFile>, Vec<Diagnostic>, Vec<Diagnostic>)> = linted
         .into_iter()
         .map(|(source, diagnostics)| {
+            if !diagnostics.iter().any(|d| d.suppression.is_some()) {
+                return (source, diagnostics, Vec::new());
+            }
             let (suppressed, shown) = diagnostics.into_iter().partition(|d| d.suppression.is_some());
             (source, shown, suppressed)
         })
@@ -434,11 +437,13 @@ fn run_check(
         split.iter().map(|(source, diagnostics, suppressed)| FileReport { source, diagnostics, suppressed }).collect();
     let options = FullOptions { color: terminal.stdout_is_tty && !terminal.no_color, links: terminal.stdout_is_tty, width: 80 };
     let rules: Vec<&'static crate::rules::RuleMeta> = RULES.iter().map(|r| r.meta()).filter(|m| settings.is_enabled(m)).collect();
-    let mut text = match (args.statistics, output_format) {
-        (true, OutputFormat::Json) => render::statistics::json(&reports),
-        (true, _) => render::statistics::text(&reports),
-        (false, format) => render::render(format, &reports, &options, &rules),
+    // Written part by part (one part a file for the per-file formats): no copy of the whole report.
+    let parts = match (args.statistics, output_format) {
+        (true, OutputFormat::Json) => vec![render::statistics::json(&reports)],
+        (true, _) => vec![render::statistics::text(&reports)],
+        (false, format) => render::render_parts(format, &reports, &options, &rules),
     };
+    let mut text = String::new();
     if output_format == OutputFormat::Full && !args.quiet {
         if args.fix && fixed > 0 {
             text.push_str(&format!("Fixed {} in {}\n", render::plural(fixed, "problem", "problems"), render::plural(fixed_files, "file", "files")));
@@ -448,7 +453,8 @@ fn run_check(
             text.push('\n');
         }
     }
-    report_to.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, report_to);
+    parts.iter().chain([&text]).try_for_each(|part| out.write_all(part.as_bytes())).and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
 
     let failed = reports.iter().flat_map(|r| r.diagnostics).any(|d| settings.fails(d.severity));
     Ok(if io_error {

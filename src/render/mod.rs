@@ -41,13 +41,18 @@ pub struct FileReport<'a> {
 /// Renders all reports in one format; `rules` are the rules that ran (SARIF lists them).
 /// Formats whose output is each file's output in turn are rendered on all cores.
 pub fn render(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOptions, rules: &[&'static RuleMeta]) -> String {
+    render_parts(format, reports, options, rules).concat()
+}
+
+/// [`render`] as parts to write one after the other: for the formats whose output is each
+/// file's output in turn, one part a file, rendered on all cores.
+pub fn render_parts(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOptions, rules: &[&'static RuleMeta]) -> Vec<String> {
     use OutputFormat::*;
     if matches!(format, Full | Concise | Github | Azure) && reports.len() > 1 {
         use rayon::prelude::*;
-        let parts: Vec<String> = reports.par_iter().map(|r| render_all(format, std::slice::from_ref(r), options, rules)).collect();
-        return parts.concat();
+        return reports.par_iter().map(|r| render_all(format, std::slice::from_ref(r), options, rules)).collect();
     }
-    render_all(format, reports, options, rules)
+    vec![render_all(format, reports, options, rules)]
 }
 
 fn render_all(format: OutputFormat, reports: &[FileReport<'_>], options: &FullOptions, rules: &[&'static RuleMeta]) -> String {
