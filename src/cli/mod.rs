@@ -457,6 +457,11 @@ fn run_check(
     parts.iter().chain([&text]).try_for_each(|part| out.write_all(part.as_bytes())).and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
 
     let failed = reports.iter().flat_map(|r| r.diagnostics).any(|d| settings.fails(d.severity));
+    // The command is done: its findings and files are left for the process exit to reclaim at
+    // once rather than freed piece by piece on the single thread left (a few percent of a run).
+    drop(reports);
+    std::mem::forget(split);
+    std::mem::forget(parts);
     Ok(if io_error {
         ExitStatus::Error
     } else if failed || (args.exit_non_zero_on_fix && fixed > 0) {
