@@ -259,3 +259,18 @@ impl EnvFile {
 pub(crate) fn find_pair(s: &str, pair: &[u8; 2]) -> Option<usize> {
     s.as_bytes().windows(2).position(|w| w == pair)
 }
+
+/// PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`.
+pub(crate) fn pep503(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if matches!(c, '-' | '_' | '.') {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}

@@ -273,17 +273,7 @@ fn simple_requirement(req: &str) -> Option<(String, usize)> {
             return None;
         }
     }
-    let mut normalized = String::with_capacity(name.len());
-    for c in name.chars() {
-        if matches!(c, '-' | '_' | '.') {
-            if !normalized.ends_with('-') {
-                normalized.push('-');
-            }
-        } else {
-            normalized.push(c.to_ascii_lowercase());
-        }
-    }
-    Some((normalized, name_len))
+    Some((super::pep503(name), name_len))
 }
 
 fn classify_general(
