@@ -34,7 +34,9 @@ pub(crate) fn find_secrets(text: &str) -> Vec<Secret> {
     let mut from = 0;
     while let Some(found) = text[from..].find("://") {
         let scheme_end = from + found;
-        let start = text[..scheme_end].rfind(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c))).map_or(0, |i| i + 1);
+        // By bytes: a scheme is ASCII, and every byte of a multi-byte character stops the scan,
+        // so the start is always a character boundary.
+        let start = text.as_bytes()[..scheme_end].iter().rposition(|b| !(b.is_ascii_alphanumeric() || b"+-.".contains(b))).map_or(0, |i| i + 1);
         let rest_start = scheme_end + 3;
         let end = text[rest_start..].find(|c: char| c.is_whitespace() || "\"'`<>".contains(c)).map_or(text.len(), |i| rest_start + i);
         from = end.max(rest_start);
@@ -106,5 +108,14 @@ mod tests {
         assert_eq!(redact("https://user@host/a@b"), "https://user@host/a@b");
         assert_eq!(find_secrets("x https://a:b@h/ y https://c:d@h/").len(), 2);
         assert_eq!(mask("https://u:pw@h/"), "https://u:**@h/");
+    }
+
+    #[test]
+    fn a_url_after_a_multibyte_character_starts_on_a_boundary() {
+        let text = "ǿ1://u:p@h éhttps://u:p@h";
+        let found = find_secrets(text);
+        let urls: Vec<&str> = found.iter().map(|s| &text[s.url.start..s.url.end]).collect();
+        assert_eq!(urls, ["1://u:p@h", "https://u:p@h"]);
+        assert_eq!(redact(text), "ǿ1://u:****@h éhttps://u:****@h");
     }
 }
