@@ -257,12 +257,18 @@ impl Configs {
             ConfigMode::Isolated => Ok(None),
             ConfigMode::Explicit(config) => Ok(config.clone()),
             ConfigMode::Discover => {
-                let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-                if let Some(found) = self.cache.get(&dir) {
+                // Keyed by the directory as given too: making a relative one absolute asks the
+                // system for the current directory every time.
+                if let Some(found) = self.cache.get(dir) {
                     return Ok(found.clone());
                 }
-                let found = crate::config::find(&dir)?.map(Arc::new);
-                self.cache.insert(dir, found.clone());
+                let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+                let found = match self.cache.get(&absolute) {
+                    Some(found) => found.clone(),
+                    None => crate::config::find(&absolute)?.map(Arc::new),
+                };
+                self.cache.insert(absolute, found.clone());
+                self.cache.insert(dir.to_path_buf(), found.clone());
                 Ok(found)
             }
         }
@@ -379,9 +385,9 @@ fn run_check(
         diff.push_str(&result.diff);
         stdin_output = stdin_output.or(result.stdin_output);
         match result.outcome {
-            Outcome::Linted(diagnostics) => {
+            Outcome::Linted(_) => {
                 let source = result.source;
-                for (file, diagnostics) in crate::group_by_file(&source, diagnostics) {
+                for (file, diagnostics) in result.groups {
                     // An included file shared by several environment files is reported once.
                     let same_path = by_path.entry(file.path.clone()).or_default();
                     match same_path.iter().find(|&&i| linted[i].0 != source) {
@@ -489,9 +495,19 @@ struct Linted {
     /// Messages for stderr; `failed` when one of them is an error (exit 2).
     notes: Vec<String>,
     failed: bool,
+    /// The findings of a linted input by file (`group_by_file`), grouped on the worker thread.
+    groups: Vec<(Arc<SourceFile>, Vec<Diagnostic>)>,
 }
 
 fn lint_input(input: Input, settings: &Settings, fix: Option<crate::FixMode>, write: bool) -> Result<Linted, String> {
+    let mut linted = lint_and_fix(input, settings, fix, write)?;
+    if let Outcome::Linted(diagnostics) = &mut linted.outcome {
+        linted.groups = crate::group_by_file(&linted.source, std::mem::take(diagnostics));
+    }
+    Ok(linted)
+}
+
+fn lint_and_fix(input: Input, settings: &Settings, fix: Option<crate::FixMode>, write: bool) -> Result<Linted, String> {
     let (source, path) = match input {
         Input::Bytes(name, bytes) => (SourceFile::from_bytes(name, &bytes), None),
         Input::Path(path) => {
@@ -502,7 +518,8 @@ fn lint_input(input: Input, settings: &Settings, fix: Option<crate::FixMode>, wr
     };
     let source = Arc::new(source);
     let outcome = check(&source, settings);
-    let mut linted = Linted { source, outcome, fixed: 0, diff: String::new(), stdin_output: None, notes: Vec::new(), failed: false };
+    let mut linted =
+        Linted { source, outcome, fixed: 0, diff: String::new(), stdin_output: None, notes: Vec::new(), failed: false, groups: Vec::new() };
     let Some(mode) = fix.filter(|_| matches!(linted.outcome, Outcome::Linted(_))) else {
         return Ok(linted);
     };
