@@ -6,9 +6,9 @@ use common::{code, condalint, text};
 
 /// Findings with a safe fix (CHN003, PIP001), an unsafe one (CDA006) and none (PIP002 after
 /// PIP001's fix), a comment and a quoted value that must survive.
-const BROKEN: &str = "# team environment\nname: 'train'\nchannels:\n  - conda-forge\n  - conda-forge   # twice\n  - nodefaults\ndependencies:\n  - python=3.5  # keep me\n  - numpy=1.26.4=py311h0_0\n  - pip:\n      - requests==2.31.0\n";
+const BROKEN: &str = "# team environment\nname: 'train'\nchannels:\n  - conda-forge\n  - conda-forge   # twice\n  - nodefaults\ndependencies:\n  - python=3.5  # keep me\n  - numpy=1.26.4=py311h64a7726_0\n  - pip:\n      - requests==2.31.0\n";
 
-const SAFE_FIXED: &str = "# team environment\nname: 'train'\nchannels:\n  - conda-forge\n  - nodefaults\ndependencies:\n  - python=3.5  # keep me\n  - numpy=1.26.4=py311h0_0\n  - pip\n  - pip:\n      - requests==2.31.0\n";
+const SAFE_FIXED: &str = "# team environment\nname: 'train'\nchannels:\n  - conda-forge\n  - nodefaults\ndependencies:\n  - python=3.5  # keep me\n  - numpy=1.26.4=py311h64a7726_0\n  - pip\n  - pip:\n      - requests==2.31.0\n";
 
 #[test]
 fn fix_applies_safe_fixes_keeps_comments_and_reports_what_remains() {
@@ -19,7 +19,7 @@ fn fix_applies_safe_fixes_keeps_comments_and_reports_what_remains() {
     assert_eq!(code(&out), 1, "PIP002 and CDA006 remain");
     assert_eq!(
         text(&out.stdout),
-        "environment.yml:8:18: CDA006 [warning] `numpy=1.26.4=py311h0_0` pins build `py311h0_0`, which exists for one platform only\n\
+        "environment.yml:8:18: CDA006 [warning] `numpy=1.26.4=py311h64a7726_0` pins build `py311h64a7726_0`, which exists for one platform only\n\
          environment.yml:9:5: PIP002 [warning] pip is not pinned, and with `python=3.5` the newest pip conda can install is 20.3.4, whose resolver can loop\n"
     );
     // A second run changes nothing.
@@ -34,7 +34,7 @@ fn unsafe_fixes_only_when_asked() {
     std::fs::write(dir.path().join("environment.yml"), BROKEN).unwrap();
     let out = condalint(&["--fix", "--unsafe-fixes", "environment.yml"], dir.path(), None);
     let after = std::fs::read_to_string(dir.path().join("environment.yml")).unwrap();
-    assert_eq!(after, SAFE_FIXED.replace("numpy=1.26.4=py311h0_0", "numpy=1.26.4"));
+    assert_eq!(after, SAFE_FIXED.replace("numpy=1.26.4=py311h64a7726_0", "numpy=1.26.4"));
     assert!(text(&out.stdout).contains("Fixed 3 problems in 1 file"), "{}", text(&out.stdout));
 }
 
