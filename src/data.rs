@@ -51,11 +51,10 @@ mod tests {
     fn generated_tables_hold_the_data_lines_and_lookups_find_them() {
         let split = |l: &'static str| l.split_once('\t').unwrap_or((l, ""));
         let rows = |table: &'static Table| (0..table.rows.len()).map(|i| table.row(i)).collect::<Vec<_>>();
-        let mut pairs: Vec<(&str, &str)> = lines(CONDA_PYPI_NAMES).map(split).collect();
         for (generated, table) in [(&generated::TOP_PYPI_ROWS, TOP_PYPI), (&generated::CONDA_TO_PYPI_ROWS, CONDA_PYPI_NAMES)] {
             assert_eq!(rows(generated), lines(table).map(split).collect::<Vec<_>>(), "the table's lines, already sorted");
         }
-        pairs = pairs.into_iter().map(|(conda, pypi)| (pypi, conda)).collect();
+        let mut pairs: Vec<(&str, &str)> = lines(CONDA_PYPI_NAMES).map(split).map(|(conda, pypi)| (pypi, conda)).collect();
         pairs.sort();
         assert_eq!(rows(&generated::PYPI_TO_CONDA_ROWS), pairs, "the reverse table");
         for table in [&generated::TOP_PYPI_ROWS, &generated::CONDA_TO_PYPI_ROWS, &generated::PYPI_TO_CONDA_ROWS] {
@@ -178,10 +177,15 @@ fn sorted_lookup<'k>(table: &'static Table, key: &'k str) -> impl Iterator<Item 
     (start..table.rows.len()).map(|i| table.row(i)).take_while(move |(k, _)| *k == key).map(|(_, rest)| rest)
 }
 
-/// The very popular PyPI projects that a typosquat imitates.
+/// The very popular PyPI projects that a typosquat imitates, shortest first (a name one typo
+/// away has a length within one of its target's).
 pub fn popular_pypi() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| first_column(POPULAR_PYPI).collect())
+    CELL.get_or_init(|| {
+        let mut names: Vec<&str> = first_column(POPULAR_PYPI).collect();
+        names.sort_by_key(|n| n.len());
+        names
+    })
 }
 
 /// Every shipped table, for the data tests: (file name, contents).

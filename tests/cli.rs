@@ -262,3 +262,19 @@ fn target_turns_on_tool_incompatible() {
     let out = condalint(&["--output-format", "concise", "--target", "conda", "environment.yml"], dir.path(), None);
     assert_eq!(code(&out), 0);
 }
+
+/// A requirements file included by two environment files is reported once, after the first.
+#[test]
+fn shared_requirements_file_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let env = "name: x\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pip=23.3\n  - pip:\n      - -r common.txt\n";
+    std::fs::write(d.join("a-environment.yml"), env).unwrap();
+    std::fs::write(d.join("b-environment.yml"), env).unwrap();
+    std::fs::write(d.join("common.txt"), "numpy=1.26\n").unwrap();
+    let out = condalint(&["--output-format", "concise", "a-environment.yml", "b-environment.yml"], d, None);
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("common.txt:")).collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    assert!(lines[0].contains("PIP004"), "{}", lines[0]);
+}

@@ -20,12 +20,7 @@ declare_rule! {
 
 /// The popular names whose length is within one of `len` (only those can be one typo away).
 fn popular_near(len: usize) -> &'static [&'static str] {
-    static BY_LENGTH: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let names = BY_LENGTH.get_or_init(|| {
-        let mut names = crate::data::popular_pypi().to_vec();
-        names.sort_by_key(|n| n.len());
-        names
-    });
+    let names = crate::data::popular_pypi();
     &names[names.partition_point(|n| n.len() + 1 < len)..names.partition_point(|n| n.len() <= len + 1)]
 }
 
