@@ -83,11 +83,14 @@ pub struct Settings {
     pub target: Option<Target>,
     /// Severity overrides from the configuration (`[severity]`), by rule code.
     pub severity: Vec<(&'static str, Severity)>,
+    /// The date rules compare dated tables against (python-end-of-life), as `YYYY-MM-DD`;
+    /// `None`: today by the system clock. Tests pin it so that examples do not age.
+    pub today: Option<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning), target: None, severity: Vec::new() }
+        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning), target: None, severity: Vec::new(), today: None }
     }
 }
 
@@ -118,9 +121,31 @@ impl Settings {
         self.severity.iter().find(|(c, _)| *c == code).map_or(default, |(_, s)| *s)
     }
 
+    /// The date of the run as `YYYY-MM-DD` (see [`Settings::today`]).
+    pub fn today(&self) -> String {
+        self.today.clone().unwrap_or_else(|| {
+            let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            civil_date(secs / 86_400)
+        })
+    }
+
     pub fn fails(&self, severity: Severity) -> bool {
         matches!(self.fail_on, FailOn::Severity(min) if severity >= min)
     }
+}
+
+/// `YYYY-MM-DD` of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 #[cfg(test)]
@@ -130,6 +155,15 @@ mod tests {
 
     fn enabled(settings: &Settings, code: &str) -> bool {
         settings.is_enabled(lookup(code).unwrap().meta())
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(20_788), "2026-12-01");
+        assert_eq!(Settings { today: Some("2030-01-02".into()), ..Settings::default() }.today(), "2030-01-02");
+        assert_eq!(Settings::default().today().len(), 10);
     }
 
     #[test]

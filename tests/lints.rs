@@ -74,8 +74,12 @@ fn expectations(text: &str) -> BTreeSet<(usize, String)> {
     out
 }
 
+/// The date the examples are linted on: dated tables (python-end-of-life) must not make a doc
+/// example change its findings as time passes.
+const TODAY: &str = "2026-12-01";
+
 fn settings_with(meta: &RuleMeta, target: Option<Target>) -> Settings {
-    Settings { extend_select: parse_selectors(meta.code).unwrap(), target, ..Settings::default() }
+    Settings { extend_select: parse_selectors(meta.code).unwrap(), target, today: Some(TODAY.into()), ..Settings::default() }
 }
 
 /// `target=conda-lock` in a block's info string: lint as `--target conda-lock` would.
@@ -135,7 +139,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         let source = SourceFile::from_bytes("environment.yml", &encode(&block.text, &block.info));
         let target = target_of(&block.info);
         settings.target = target;
-        let diagnostics = lint(&source, &Settings { target, ..Settings::all() });
+        let diagnostics = lint(&source, &Settings { target, today: Some(TODAY.into()), ..Settings::all() });
         for d in &diagnostics {
             if let Err(e) = check_message_style(d) {
                 failures.push(format!("block at line {}: {e}", block.open + 1));
@@ -200,7 +204,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         (_, None) => failures.push("rule has a fix but the doc has no `yaml fixed` block".into()),
         (_, Some(fixed)) => {
             // The `--fix --unsafe-fixes` engine, with only this rule selected.
-            let only = Settings { select: Some(parse_selectors(meta.code).unwrap()), target: settings.target, ..Settings::default() };
+            let only = Settings { select: Some(parse_selectors(meta.code).unwrap()), target: settings.target, today: Some(TODAY.into()), ..Settings::default() };
             let result = fix(&bad_source, &only, FixMode::Unsafe);
             let after = result.source.text.to_string();
             if result.applied == 0 {

@@ -217,6 +217,7 @@ fn settings_for(args: &CheckArgs, flags: &FlagSelectors, config: Option<&Config>
         fail_on,
         target: args.target.or_else(|| config.and_then(|c| c.target)),
         severity: config.map(|c| c.severity.clone()).unwrap_or_default(),
+        today: None,
     }
 }
 

@@ -92,6 +92,13 @@ impl Diagnostic {
         self
     }
 
+    /// Sets this finding's severity when it differs from the rule's (a configured override
+    /// still wins).
+    pub fn severity(&mut self, severity: Severity) -> &mut Self {
+        self.severity = severity;
+        self
+    }
+
     pub fn fix(&mut self, fix: Fix) -> &mut Self {
         self.fix = Some(fix);
         self
