@@ -23,10 +23,102 @@ pub fn minimum_conda() -> &'static Version {
     CELL.get_or_init(|| "4.5.4".parse().expect("valid version"))
 }
 
-/// The pip releases of the 20.3 series (whose new resolver can loop on conda-forge).
-pub fn pip_20_3_releases() -> &'static [Version] {
-    static CELL: OnceLock<Vec<Version>> = OnceLock::new();
-    CELL.get_or_init(|| ["20.3", "20.3.1", "20.3.2", "20.3.3", "20.3.4"].iter().map(|v| v.parse().expect("valid")).collect())
+const PIP_RELEASES: &str = include_str!("../data/pip-releases.tsv");
+const PYTHON_RELEASES: &str = include_str!("../data/python-releases.tsv");
+
+/// A pip release and the pythons it installs on.
+#[derive(Debug)]
+pub struct PipRelease {
+    pub version: Version,
+    pub written: &'static str,
+    pub requires_python: pep440_rs::VersionSpecifiers,
+}
+
+impl PipRelease {
+    /// Whether this pip installs on the python release `python` (`3.8.20`).
+    pub fn supports(&self, python: &pep440_rs::Version) -> bool {
+        self.requires_python.contains(python)
+    }
+
+    /// Whether this is a release of the 20.3 series, whose new resolver could backtrack for hours.
+    pub fn is_20_3(&self) -> bool {
+        self.written == "20.3" || self.written.starts_with("20.3.")
+    }
+}
+
+/// Every pip release from 9.0 on, ascending.
+pub fn pip_releases() -> &'static [PipRelease] {
+    static CELL: OnceLock<Vec<PipRelease>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        lines(PIP_RELEASES)
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let written = cols.next()?;
+                let requires = cols.nth(1)?;
+                Some(PipRelease { version: written.parse().ok()?, written, requires_python: requires.parse().ok()? })
+            })
+            .collect()
+    })
+}
+
+/// A python minor version (`3.8`) with its dates and every final release of it.
+#[derive(Debug)]
+pub struct PythonMinor {
+    pub minor: &'static str,
+    /// End of life as `YYYY-MM-DD` (a month-only date of the table is read as its last day).
+    pub end_of_life: String,
+    /// `3.8.0` … `3.8.20`, as conda versions and as PEP 440 versions.
+    pub releases: Vec<(Version, pep440_rs::Version)>,
+}
+
+impl PythonMinor {
+    /// Whether security support ended before `today` (`YYYY-MM-DD`).
+    pub fn is_end_of_life(&self, today: &str) -> bool {
+        self.end_of_life.as_str() < today
+    }
+}
+
+/// Every python minor version from 2.7 on, ascending.
+pub fn python_releases() -> &'static [PythonMinor] {
+    static CELL: OnceLock<Vec<PythonMinor>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        lines(PYTHON_RELEASES)
+            .filter_map(|l| {
+                let cols: Vec<&'static str> = l.split('\t').collect();
+                let &[minor, _first, eol, newest] = cols.as_slice() else { return None };
+                let end_of_life = match eol.len() {
+                    7 => format!("{eol}-{}", month_end(eol)?),
+                    _ => eol.to_owned(),
+                };
+                let last: u32 = match newest.strip_prefix(minor).and_then(|p| p.strip_prefix('.')) {
+                    Some(patch) => patch.parse().ok()?,
+                    None if newest == "-" => return Some(PythonMinor { minor, end_of_life, releases: Vec::new() }),
+                    None => return None,
+                };
+                let releases = (0..=last)
+                    .filter_map(|patch| {
+                        let v = format!("{minor}.{patch}");
+                        Some((v.parse().ok()?, v.parse().ok()?))
+                    })
+                    .collect();
+                Some(PythonMinor { minor, end_of_life, releases })
+            })
+            .collect()
+    })
+}
+
+/// The last day of a `YYYY-MM` month, as two digits.
+fn month_end(month: &str) -> Option<&'static str> {
+    let (year, m) = month.split_once('-')?;
+    let (year, m): (u32, u32) = (year.parse().ok()?, m.parse().ok()?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    Some(match m {
+        2 if leap => "29",
+        2 => "28",
+        4 | 6 | 9 | 11 => "30",
+        1..=12 => "31",
+        _ => return None,
+    })
 }
 
 
@@ -45,6 +137,27 @@ mod tests {
             assert!(conda_releases().contains(&known.parse().unwrap()), "{known}");
         }
         assert!(std::ptr::eq(conda_releases(), conda_releases()), "loaded once");
+    }
+
+    #[test]
+    fn pip_and_python_tables_parse_and_are_sorted() {
+        assert_eq!(pip_releases().len(), lines(PIP_RELEASES).count(), "every pip line parses");
+        assert!(pip_releases().windows(2).all(|w| w[0].version < w[1].version));
+        let py = |v: &str| v.parse::<pep440_rs::Version>().unwrap();
+        let pip = |v: &str| pip_releases().iter().find(|r| r.written == v).unwrap();
+        assert!(pip("20.3.4").supports(&py("2.7.18")) && pip("20.3.4").supports(&py("3.5.10")) && !pip("20.3.4").supports(&py("3.4.10")));
+        assert!(!pip("21.0").supports(&py("3.5.10")) && pip("21.0").supports(&py("3.6.0")));
+        assert!(pip("24.0").supports(&py("3.7.17")) && !pip("24.1").supports(&py("3.7.17")));
+        assert!(pip("20.3").is_20_3() && pip("20.3.4").is_20_3() && !pip("20.2.4").is_20_3() && !pip("21.0").is_20_3());
+        assert_eq!(python_releases().len(), lines(PYTHON_RELEASES).count(), "every python line parses");
+        let minor = |m: &str| python_releases().iter().find(|p| p.minor == m).unwrap();
+        assert_eq!(minor("3.8").releases.len(), 21, "3.8.0 to 3.8.20");
+        assert_eq!(minor("3.8").end_of_life, "2024-10-07");
+        assert_eq!(minor("3.10").end_of_life, "2026-10-31", "a month-only date is the month's last day");
+        assert!(minor("3.9").is_end_of_life("2025-11-01") && !minor("3.9").is_end_of_life("2025-10-31"));
+        assert!(minor("3.16").releases.is_empty());
+        assert_eq!(month_end("2028-02"), Some("29"));
+        assert_eq!(month_end("2100-02"), Some("28"));
     }
 
     #[test]
@@ -191,6 +304,8 @@ pub fn popular_pypi() -> &'static [&'static str] {
 /// Every shipped table, for the data tests: (file name, contents).
 pub const TABLES: &[(&str, &str)] = &[
     ("conda-releases.txt", CONDA_RELEASES),
+    ("pip-releases.tsv", PIP_RELEASES),
+    ("python-releases.tsv", PYTHON_RELEASES),
     ("channels.txt", CHANNELS),
     ("conda-pypi-names.tsv", CONDA_PYPI_NAMES),
     ("different-projects.txt", DIFFERENT_PROJECTS),

@@ -38,7 +38,11 @@ fn stdin_with_filename() {
     let input = b"name: x\nchannels: [conda-forge]\ndependencies:\n  - python=3.5\n  - pip\n  - pip:\n      - requests\n";
     let out = condalint(&["-", "--stdin-filename", "envs/environment.yml", "--output-format", "concise"], repo(), Some(input));
     assert_eq!(code(&out), 1);
-    assert_eq!(text(&out.stdout), "envs/environment.yml:5:5: PIP002 [warning] pip is not pinned, and with `python=3.5` the newest pip conda can install is 20.3.4, whose resolver can loop\n");
+    assert_eq!(
+        text(&out.stdout),
+        "envs/environment.yml:4:12: CDA010 [info] `python=3.5` allows only python 3.5, past its end of life since 2020-09-30\n\
+         envs/environment.yml:5:5: PIP002 [warning] pip is not pinned, and with `python=3.5` the newest pip conda can install is 20.3.4, whose resolver can loop\n"
+    );
     let out = condalint(&["-", "--output-format", "concise"], repo(), Some(CLEAN.as_bytes()));
     assert_eq!((code(&out), text(&out.stdout)), (0, String::new()));
 }

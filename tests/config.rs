@@ -23,8 +23,8 @@ fn write(dir: &Path, path: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-/// CHN002 (warning) and PIP002 (warning: python 3.5 gets pip 20.3.4) and, when selected, PIP008 (info).
-const ENV: &str = "name: x\nchannels:\n  - conda-forge\n  - defaults\ndependencies:\n  - python=3.5\n  - pip\n  - pip:\n    - rich\n";
+/// CHN002 (warning) and PIP002 (warning: pip is not pinned) and, when selected, PIP008 (info).
+const ENV: &str = "name: x\nchannels:\n  - conda-forge\n  - defaults\ndependencies:\n  - python=3.12\n  - pip\n  - pip:\n    - rich\n";
 
 fn codes(out: &Output) -> Vec<String> {
     stdout(out).lines().map(|l| l.split(": ").nth(1).unwrap_or("").split(' ').next().unwrap_or("").to_owned()).collect()
