@@ -543,4 +543,43 @@ mod tests {
         let (_, e) = env("dependencies:\n  - numpy\n    - scipy\n");
         assert_eq!(e.conda_deps().next().unwrap().raw, "numpy - scipy");
     }
+
+    #[test]
+    fn local_targets_as_pip_reads_them() {
+        let t = |w: &str, e: bool| local_target(w, e);
+        assert_eq!(t(".[dev]", true).as_deref(), Some("."));
+        assert_eq!(t("\".[dev,test]\"", true).as_deref(), Some("."));
+        assert_eq!(t("'../lib [docs]'", true).as_deref(), Some("../lib"));
+        assert_eq!(t("./pkg/", false).as_deref(), Some("./pkg/"));
+        assert_eq!(t("../lib[docs]", false).as_deref(), Some("../lib"));
+        assert_eq!(t("file:./x", false).as_deref(), Some("./x"));
+        assert_eq!(t(".[cli] ; python_version >= '3.11'", false).as_deref(), Some("."));
+        assert_eq!(t("dist/pkg-1.0.tar.gz", false).as_deref(), Some("dist/pkg-1.0.tar.gz"));
+        assert_eq!(t("pkg-1.0-py3-none-any.whl", false).as_deref(), Some("pkg-1.0-py3-none-any.whl"));
+        for not_local in ["git+https://github.com/o/r.git", "https://x/y.whl", "${HOME}/pkg", "file:///abs/x", "\"git+https://h/r\""] {
+            assert_eq!(t(not_local, true), None, "{not_local}");
+            assert_eq!(t(not_local, false), None, "{not_local}");
+        }
+    }
+
+    #[test]
+    fn paths_in_an_included_file_are_relative_to_pips_working_directory() {
+        let dir = std::env::temp_dir().join(format!("condalint-lower-{}", std::process::id()));
+        let sub = dir.join("requirements");
+        std::fs::create_dir_all(sub.join("nested")).unwrap();
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        // `-r nested/more.txt` is relative to requirements/; `./pkg` and `-e ./pkg[x]` to the
+        // environment file's directory (pip's working directory), so they exist; `./nested` does not.
+        std::fs::write(sub.join("dev.txt"), "-r nested/more.txt\n./pkg\n-e ./pkg[x]\n./nested\n").unwrap();
+        std::fs::write(sub.join("nested/more.txt"), "requests==2.31.0\n").unwrap();
+        let env_path = dir.join("environment.yml");
+        let text = "dependencies:\n  - pip:\n      - -r requirements/dev.txt\n      - -e \".[dev]\"\n      - ./missing[docs]\n";
+        std::fs::write(&env_path, text).unwrap();
+        let source = SourceFile::from_text(env_path.to_string_lossy().into_owned(), text);
+        let env = lower(&source);
+        let missing: Vec<(&str, Option<usize>)> = env.include_problems.iter().map(|p| (p.path.as_str(), p.file)).collect();
+        assert_eq!(missing, [("./nested", Some(0)), ("./missing", None)]);
+        assert_eq!(env.pip_files.len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
