@@ -108,17 +108,26 @@ const MAX_INCLUDE_DEPTH: usize = 32;
 /// From this many dependencies on, their specs are parsed on all cores.
 const PARALLEL_SPECS: usize = 512;
 
-/// Follows `-r`/`-c` includes (and checks `-e` paths) relative to the directory of the file
-/// that names them, which is where conda runs pip.
+/// Follows `-r`/`-c` includes (and checks `-e` targets and plain local-path requirements).
+/// pip joins a nested `-r`/`-c` path to the directory of the file that names it
+/// (`req_file.py`, `RequirementsFileParser._parse_and_recurse`), but resolves `-e` targets and
+/// path requirements against its working directory (`constructors.py`, `parse_req_from_line`:
+/// `os.path.abspath(name)`), which conda sets to the environment file's directory.
 fn resolve_includes(source: &SourceFile, env: &mut EnvFile) {
-    if !env.pip_items().any(|item| matches!(item.kind, PipItemKind::Include { .. } | PipItemKind::Editable { .. })) {
+    let followed = |item: &PipItem| match &item.kind {
+        PipItemKind::Include { .. } | PipItemKind::Editable { .. } => true,
+        PipItemKind::Url { url } => local_target(&url.value, false).is_some(),
+        _ => false,
+    };
+    if !env.pip_items().any(followed) {
         return;
     }
     let base = base_dir(&source.path);
     let own: Vec<PipItem> = env.pip_items().cloned().collect();
     let mut stack: Vec<PathBuf> = std::fs::canonicalize(&source.path).into_iter().collect();
     let mut done: HashSet<PathBuf> = HashSet::new();
-    follow(env, &own, None, &base, &mut stack, &mut done, false);
+    let mut cx = Follow { cwd: &base, stack: &mut stack, done: &mut done };
+    follow(env, &own, None, &base, &mut cx, false);
 }
 
 fn base_dir(path: &str) -> PathBuf {
@@ -135,26 +144,69 @@ fn is_local_path(path: &str) -> bool {
     !path.contains("://") && !path.contains("${") && !path.starts_with("git+") && !path.contains('@')
 }
 
-fn follow(
-    env: &mut EnvFile,
-    items: &[PipItem],
-    file: Option<usize>,
-    base: &Path,
-    stack: &mut Vec<PathBuf>,
-    done: &mut HashSet<PathBuf>,
-    constraint: bool,
-) {
+/// An option value as pip's `shlex.split` reads it: one pair of surrounding quotes removed.
+fn unquote(value: &str) -> &str {
+    let v = value.trim();
+    for q in ['"', '\''] {
+        if let Some(inner) = v.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner.trim();
+        }
+    }
+    v
+}
+
+/// The local path an `-e` target (`editable`) or a requirement line names, as pip checks it, or
+/// `None` when it is a URL, a VCS or `${VAR}` reference, or (for a requirement line) not a path.
+/// The environment marker (after `;`) and extras (pip's `_strip_extras`, `^(.+)(\[[^\]]+\])$`)
+/// are removed, and a `file:` prefix.
+fn local_target(written: &str, editable: bool) -> Option<String> {
+    let text = if editable { unquote(written) } else { written.trim() };
+    let text = text.split(';').next().unwrap_or(text).trim();
+    if text.is_empty() || !is_local_path(text) {
+        return None;
+    }
+    let path = text.strip_prefix("file:").unwrap_or(text);
+    let path = match path.strip_suffix(']').and_then(|p| p.rfind('[').map(|open| &p[..open])) {
+        Some(before) if !before.is_empty() && !path[before.len() + 1..path.len() - 1].contains([']', '[']) => before.trim_end(),
+        _ => path,
+    };
+    if path.is_empty() {
+        return None;
+    }
+    // A requirement line is a path when pip's `_looks_like_path` says so (a separator, or a
+    // leading `.`), or it names an archive (`pkg-1.0.tar.gz`, `x.whl`).
+    let looks_like_path = path.contains(['/', '\\']) || path.starts_with('.');
+    let archive = [".whl", ".zip", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar"].iter().any(|e| path.to_ascii_lowercase().ends_with(e));
+    (editable || looks_like_path || archive || text.starts_with("file:")).then(|| path.to_owned())
+}
+
+struct Follow<'a> {
+    /// pip's working directory: the environment file's directory.
+    cwd: &'a Path,
+    stack: &'a mut Vec<PathBuf>,
+    done: &'a mut HashSet<PathBuf>,
+}
+
+fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path, cx: &mut Follow<'_>, constraint: bool) {
     for item in items {
-        let (path, kind) = match &item.kind {
-            PipItemKind::Include { kind, path } => (path, Some(*kind)),
-            PipItemKind::Editable { target } => (target, None),
+        let (path, written, kind) = match &item.kind {
+            PipItemKind::Include { kind, path } => (path, unquote(&path.value).to_owned(), Some(*kind)),
+            PipItemKind::Editable { target } => match local_target(&target.value, true) {
+                Some(local) => (target, local, None),
+                None => continue,
+            },
+            PipItemKind::Url { url } => match local_target(&url.value, false) {
+                Some(local) => (url, local, None),
+                None => continue,
+            },
             _ => continue,
         };
-        let written = path.value.trim();
+        let written = written.as_str();
         if !is_local_path(written) {
             continue;
         }
-        let target = base.join(written.strip_prefix("file:").unwrap_or(written));
+        let dir = if kind.is_some() { base } else { cx.cwd };
+        let target = dir.join(written.strip_prefix("file:").unwrap_or(written));
         let problem = |kind| IncludeProblem { file, range: path.range, path: written.to_owned(), kind };
         if !target.exists() {
             env.include_problems.push(problem(IncludeProblemKind::Missing));
@@ -162,15 +214,15 @@ fn follow(
         }
         let Some(include_kind) = kind else { continue };
         let canonical = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
-        if stack.contains(&canonical) {
+        if cx.stack.contains(&canonical) {
             env.include_problems.push(problem(IncludeProblemKind::Cycle));
             continue;
         }
-        if stack.len() >= MAX_INCLUDE_DEPTH {
+        if cx.stack.len() >= MAX_INCLUDE_DEPTH {
             env.include_problems.push(problem(IncludeProblemKind::TooDeep(MAX_INCLUDE_DEPTH)));
             continue;
         }
-        if !done.insert(canonical.clone()) {
+        if !cx.done.insert(canonical.clone()) {
             continue;
         }
         let bytes = match crate::source::read_limited(&target) {
@@ -194,10 +246,10 @@ fn follow(
         }
         let kind = if constraint { IncludeKind::Constraint } else { include_kind };
         env.pip_files.push(ReqFile { source: included, kind, items: parsed.clone() });
-        stack.push(canonical);
+        cx.stack.push(canonical);
         let next_base = base_dir(&target.to_string_lossy());
-        follow(env, &parsed, Some(index), &next_base, stack, done, kind == IncludeKind::Constraint);
-        stack.pop();
+        follow(env, &parsed, Some(index), &next_base, cx, kind == IncludeKind::Constraint);
+        cx.stack.pop();
     }
 }
 
@@ -290,6 +342,7 @@ impl Lowering<'_> {
                 "dependencies" => self.dependencies(key_range, value),
                 "variables" => self.variables(value),
                 "platforms" => self.platforms(value),
+                "pip-repositories" => self.pip_repositories(value),
                 "$schema" => self.env.schema = self.tree.scalar(value).map(str::to_owned),
                 _ => {}
             }
@@ -407,6 +460,15 @@ impl Lowering<'_> {
         }
     }
 
+    /// conda-lock's `pip-repositories`: a list of index URLs (`conda_lock/src_parser/
+    /// environment_yaml.py` reads `env_yaml_data.get("pip-repositories", [])` as `list[str]`).
+    fn pip_repositories(&mut self, value: NodeId) {
+        if matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
+            let urls: Vec<_> = self.tree.items(value).iter().filter_map(|&node| self.string(node)).collect();
+            self.env.pip_repositories = urls;
+        }
+    }
+
     /// The string items of a list; a type error for each other item, and `None` (after a type
     /// error) when the value is not a list.
     fn string_list(&mut self, value: NodeId, list: &str, item: &str) -> Option<Vec<Spanned<String>>> {
@@ -480,5 +542,44 @@ mod tests {
         assert_eq!(expected, ["a number", "a string", "a mapping", "a list"]);
         let (_, e) = env("dependencies:\n  - numpy\n    - scipy\n");
         assert_eq!(e.conda_deps().next().unwrap().raw, "numpy - scipy");
+    }
+
+    #[test]
+    fn local_targets_as_pip_reads_them() {
+        let t = |w: &str, e: bool| local_target(w, e);
+        assert_eq!(t(".[dev]", true).as_deref(), Some("."));
+        assert_eq!(t("\".[dev,test]\"", true).as_deref(), Some("."));
+        assert_eq!(t("'../lib [docs]'", true).as_deref(), Some("../lib"));
+        assert_eq!(t("./pkg/", false).as_deref(), Some("./pkg/"));
+        assert_eq!(t("../lib[docs]", false).as_deref(), Some("../lib"));
+        assert_eq!(t("file:./x", false).as_deref(), Some("./x"));
+        assert_eq!(t(".[cli] ; python_version >= '3.11'", false).as_deref(), Some("."));
+        assert_eq!(t("dist/pkg-1.0.tar.gz", false).as_deref(), Some("dist/pkg-1.0.tar.gz"));
+        assert_eq!(t("pkg-1.0-py3-none-any.whl", false).as_deref(), Some("pkg-1.0-py3-none-any.whl"));
+        for not_local in ["git+https://github.com/o/r.git", "https://x/y.whl", "${HOME}/pkg", "file:///abs/x", "\"git+https://h/r\""] {
+            assert_eq!(t(not_local, true), None, "{not_local}");
+            assert_eq!(t(not_local, false), None, "{not_local}");
+        }
+    }
+
+    #[test]
+    fn paths_in_an_included_file_are_relative_to_pips_working_directory() {
+        let dir = std::env::temp_dir().join(format!("condalint-lower-{}", std::process::id()));
+        let sub = dir.join("requirements");
+        std::fs::create_dir_all(sub.join("nested")).unwrap();
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        // `-r nested/more.txt` is relative to requirements/; `./pkg` and `-e ./pkg[x]` to the
+        // environment file's directory (pip's working directory), so they exist; `./nested` does not.
+        std::fs::write(sub.join("dev.txt"), "-r nested/more.txt\n./pkg\n-e ./pkg[x]\n./nested\n").unwrap();
+        std::fs::write(sub.join("nested/more.txt"), "requests==2.31.0\n").unwrap();
+        let env_path = dir.join("environment.yml");
+        let text = "dependencies:\n  - pip:\n      - -r requirements/dev.txt\n      - -e \".[dev]\"\n      - ./missing[docs]\n";
+        std::fs::write(&env_path, text).unwrap();
+        let source = SourceFile::from_text(env_path.to_string_lossy().into_owned(), text);
+        let env = lower(&source);
+        let missing: Vec<(&str, Option<usize>)> = env.include_problems.iter().map(|p| (p.path.as_str(), p.file)).collect();
+        assert_eq!(missing, [("./nested", Some(0)), ("./missing", None)]);
+        assert_eq!(env.pip_files.len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

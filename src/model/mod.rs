@@ -159,6 +159,9 @@ pub struct EnvFile {
     pub variables: Vec<Variable>,
     /// The `platforms` list (conda-lock), when present.
     pub platforms: Option<Vec<Spanned<String>>>,
+    /// The string items of conda-lock's top-level `pip-repositories` list (index URLs), when
+    /// present; other items are ignored (conda does not read the key).
+    pub pip_repositories: Vec<Spanned<String>>,
     /// Every comment in the file, in order.
     pub comments: Vec<Comment>,
     /// The range of every mapping entry (key to end of value) and sequence item, in source
@@ -188,6 +191,7 @@ impl EnvFile {
             dependencies: None,
             variables: Vec::new(),
             platforms: None,
+            pip_repositories: Vec::new(),
             comments: Vec::new(),
             extents: Vec::new(),
             pip_files: Vec::new(),

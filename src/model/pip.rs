@@ -299,7 +299,10 @@ fn classify_general(
     // An identifier (the name, or an extra) ending in `-`, `_` or `.` and followed by more text
     // makes pep508_rs 0.9.2 panic (its validation disagrees with its parser): report it here.
     if let Some(at_char) = bad_identifier_end(req) {
-        if looks_like_url_or_path(req) && !req.contains(' ') {
+        // A path with an environment marker (`.[cli] ; python_version >= "3.11"`): pip splits
+        // the marker off at `;` before it reads the path (`parse_req_from_line`).
+        let head = req.split(';').next().unwrap_or(req).trim_end();
+        if looks_like_url_or_path(head) && !head.contains(' ') {
             return PipItemKind::Url { url: spanned(start, end) };
         }
         let last = &req[at_char..at_char + 1];

@@ -5,7 +5,7 @@ declare_rule! {
     summary: "a channel is given as a plain-HTTP URL";
     fn check(env, cx) {
         for channel in env.channels.iter().flat_map(|c| c.items.iter()) {
-            if channel.value.trim().to_ascii_lowercase().starts_with("http://") {
+            if crate::rules::insecure_index::is_remote_http(&channel.value) {
                 let shown = crate::rules::credentials_in_url::redact(&channel.value);
                 cx.report(channel.range, format!("channel `{shown}` is fetched over plain HTTP; packages can be tampered with in transit"))
                     .help("use the `https://` URL of the channel");

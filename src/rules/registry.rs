@@ -47,10 +47,12 @@ pub static RULES: &[&dyn Rule] = &[
     &misplaced_option::MisplacedOption,
     &editable_install::EditableInstall,
     &tool_incompatible::ToolIncompatible,
+    &local_version_without_index::LocalVersionWithoutIndex,
     &insecure_index::InsecureIndex,
     &extra_index_url::ExtraIndexUrl,
     &credentials_in_url::CredentialsInUrl,
     &typosquat_name::TyposquatName,
+    &unencrypted_vcs_url::UnencryptedVcsUrl,
     &unused_suppression::UnusedSuppression,
 ];
 
