@@ -65,7 +65,7 @@ mod tests {
     #[test]
     fn dead_ranges() {
         let dead = VersionSpecifiers::from_str(">=2.12").unwrap();
-        for (spec, fate) in [
+        for (spec, expected) in [
             (None, Fate::Dead),
             (Some(">=2.0"), Fate::Dead),
             (Some("==2.12.0"), Fate::Dead),
@@ -78,7 +78,7 @@ mod tests {
             (Some(">=2.4,<2.11"), Fate::OldRelease),
             (Some("~=2.10.0"), Fate::OldRelease),
         ] {
-            assert_eq!(fate(spec, Some(&dead)), Some(fate), "{spec:?}");
+            assert_eq!(fate(spec, Some(&dead)), Some(expected), "{spec:?}");
         }
         assert_eq!(fate(Some("==0.0"), None), Some(Fate::Dead), "sklearn: every release");
         assert_eq!(fate(Some("=>2"), Some(&dead)), None);
