@@ -194,6 +194,8 @@ const CHANNELS: &str = include_str!("../data/channels.txt");
 const CONDA_PYPI_NAMES: &str = include_str!("../data/conda-pypi-names.tsv");
 const DIFFERENT_PROJECTS: &str = include_str!("../data/different-projects.txt");
 const SUPERSEDED: &str = include_str!("../data/superseded-packages.tsv");
+const NOARCH: &str = include_str!("../data/noarch-packages.tsv");
+const DEAD_PYPI: &str = include_str!("../data/deprecated-pypi-packages.tsv");
 const TOP_PYPI: &str = include_str!("../data/top-pypi.txt");
 const POPULAR_PYPI: &str = include_str!("../data/top-pypi-popular.txt");
 
@@ -260,6 +262,48 @@ pub fn superseded() -> &'static crate::HashMap<&'static str, Superseded> {
     })
 }
 
+/// Conda packages that are noarch on their channels: (name or `prefix*`, the versions that are
+/// noarch). A pinned build of theirs installs on every platform.
+pub fn noarch_packages() -> &'static [(&'static str, rattler_conda_types::VersionSpec)] {
+    static CELL: OnceLock<Vec<(&'static str, rattler_conda_types::VersionSpec)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        lines(NOARCH)
+            .filter_map(|l| {
+                let mut cols = l.split('\t').map(str::trim);
+                let name = cols.next()?;
+                let versions = cols.next()?.parse().ok()?;
+                Some((name, versions))
+            })
+            .collect()
+    })
+}
+
+/// A PyPI project that cannot install a working package any more, in the versions `dead`.
+#[derive(Debug)]
+pub struct DeadPypi {
+    pub name: &'static str,
+    /// A PEP 440 specifier: the releases that cannot install (`*` for every release).
+    pub dead: Option<pep440_rs::VersionSpecifiers>,
+    pub replacement: &'static str,
+    pub reason: &'static str,
+    pub source: &'static str,
+}
+
+pub fn dead_pypi() -> &'static [DeadPypi] {
+    static CELL: OnceLock<Vec<DeadPypi>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        lines(DEAD_PYPI)
+            .filter_map(|l| {
+                let mut cols = l.split('\t').map(str::trim);
+                let name = cols.next()?;
+                let dead = cols.next()?;
+                let dead = if dead == "*" { None } else { Some(dead.parse().ok()?) };
+                Some(DeadPypi { name, dead, replacement: cols.next()?, reason: cols.next()?, source: cols.next()? })
+            })
+            .collect()
+    })
+}
+
 /// Whether a PEP 503 name is one of the most-downloaded PyPI projects (known, real projects).
 pub fn is_known_pypi(name: &str) -> bool {
     sorted_lookup(&generated::TOP_PYPI_ROWS, name).next().is_some()
@@ -310,6 +354,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("conda-pypi-names.tsv", CONDA_PYPI_NAMES),
     ("different-projects.txt", DIFFERENT_PROJECTS),
     ("superseded-packages.tsv", SUPERSEDED),
+    ("noarch-packages.tsv", NOARCH),
+    ("deprecated-pypi-packages.tsv", DEAD_PYPI),
     ("top-pypi.txt", TOP_PYPI),
     ("top-pypi-popular.txt", POPULAR_PYPI),
 ];

@@ -28,9 +28,30 @@ declare_rule! {
             if crate::data::different_projects().contains(conda_name.as_str()) {
                 continue;
             }
-            cx.report_in(file.map(|f| &f.source), req.name.range, format!("`{pypi}` is installed by pip and also by conda (`{}`)", dep.raw))
+            // Both names as the file writes them (`opencv_python`, `py-opencv`), never the
+            // table's normalised keys.
+            let pip_name = written(cx.source_of(file), req.name.range, pypi);
+            let conda_written = dep.name.as_ref().map_or(conda_name.as_str(), |n| {
+                if n.range == dep.range { n.value.as_str() } else { written(cx.source, n.range, &n.value) }
+            });
+            let message = if pep503(conda_written) == pypi {
+                format!("`{pip_name}` is installed by pip and also by conda (`{}`)", dep.raw)
+            } else {
+                format!("`{pip_name}` is installed by pip and also by conda as `{conda_written}` (`{}`)", dep.raw)
+            };
+            cx.report_in(file.map(|f| &f.source), req.name.range, message)
                 .label_in(None, dep.range, "also requested from conda here")
                 .help("install it from one of them: pip overwrites the conda copy or fails with \"Cannot uninstall\"; keep the conda spec when conda has the package");
         }
+    }
+}
+
+/// The text at `range`, or `fallback` when the range does not hold a name.
+fn written<'a>(source: &'a SourceFile, range: TextRange, fallback: &'a str) -> &'a str {
+    let text = source.text.get(range.start..range.end).unwrap_or("");
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+        text
+    } else {
+        fallback
     }
 }
