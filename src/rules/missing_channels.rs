@@ -7,6 +7,10 @@ declare_rule! {
         if env.conda_deps().next().is_none() || env.channels.as_ref().is_some_and(|c| !c.items.is_empty()) {
             return;
         }
+        // `channels:` with no value, or a value that is not a list: ENV006 reports it.
+        if env.type_errors.iter().any(|e| e.null_key.as_deref() == Some("channels") || e.expected.starts_with("`channels`")) {
+            return;
+        }
         let (at, message) = match &env.channels {
             Some(channels) => (channels.key, "`channels` is empty; the packages come from whatever channels the builder's .condarc lists"),
             None => {
