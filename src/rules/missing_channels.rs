@@ -21,3 +21,29 @@ declare_rule! {
         cx.report(at, message).help("list the channels explicitly, for example `channels: [conda-forge]`");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::settings::Settings;
+    use crate::source::SourceFile;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        crate::lint(&SourceFile::from_text("environment.yml", text), &Settings::default()).iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn one_finding_when_wrong_type_reports_channels() {
+        for text in ["channels:\ndependencies:\n  - python=3.12\n", "channels: ~\ndependencies:\n  - python=3.12\n", "channels: conda-forge\ndependencies:\n  - python=3.12\n"] {
+            let found = codes(text);
+            assert!(found.contains(&"ENV006") && !found.contains(&"CHN001"), "{text:?}: {found:?}");
+        }
+        assert!(codes("channels: []\ndependencies:\n  - python=3.12\n").contains(&"CHN001"));
+        assert!(codes("dependencies:\n  - python=3.12\n").contains(&"CHN001"));
+    }
+
+    #[test]
+    fn null_dependencies_is_wrong_type_not_missing() {
+        let found = codes("name: x\nchannels: [conda-forge]\ndependencies:\n");
+        assert_eq!(found, ["ENV006"]);
+    }
+}
