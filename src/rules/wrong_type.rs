@@ -38,7 +38,7 @@ fn null_value(key: &str) -> (String, &'static str) {
             "conda rejects `variables:` without a value, and micromamba fails on it; for example `variables: {MY_VAR: value}`",
         ),
         other => (
-            format!("`{other}` has no value; write a string or remove the key"),
+            format!("`{other}` has no value; write {} or remove the key", if other == "prefix" { "a path" } else { "a name" }),
             "conda rejects a key without a value; quote the value if it is a word YAML reads as null",
         ),
     }
