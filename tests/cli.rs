@@ -159,7 +159,7 @@ fn bad_inputs_give_findings() {
         ("random bytes", random, "ENV001 [error] file"),
         ("NUL byte", b"name: x\0\n".to_vec(), "ENV001 [error] file contains a NUL byte"),
         ("utf-16", utf16, "ENV016 [warning] file is encoded as UTF-16 LE"),
-        ("python tuple tag", b"name: x\ndependencies: !!python/tuple [a]\n".to_vec(), "ENV001 [error] invalid YAML: tag `!!python/tuple`"),
+        ("python tuple tag", b"name: x\ndependencies: !!python/tuple [a]\n".to_vec(), "ENV001 [error] tag `!!python/tuple` is rejected by PyYAML"),
         ("two documents", b"name: x\n---\nname: y\n".to_vec(), "ENV001 [error] invalid YAML: file contains more than one YAML document"),
         ("pip scalar", b"name: x\ndependencies:\n  - pip=23.3\n  - pip: requests\n".to_vec(), "ENV006 [error] expected the `pip` section to be a list of requirements, found a string"),
     ];

@@ -100,3 +100,38 @@ fn statistics() {
     let cda006 = rows.as_array().unwrap().iter().find(|r| r["code"] == "CDA006").expect("suppressed rule counted");
     assert_eq!((cda006["count"].as_u64(), cda006["suppressed"].as_u64()), (Some(0), Some(1)));
 }
+
+/// The `full` format draws labels far apart as separate snippets (miette's own merge test
+/// would draw one frame over every line between them), keeps labels a few lines apart in one
+/// snippet, and draws a label over many lines as its first and last line.
+#[test]
+fn full_draws_distant_labels_as_separate_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    // Far down the file, where miette's merge test (start line + lines up to the snippet's end)
+    // would join the two CDA004 labels 60 lines apart.
+    let mut far = String::from("name: far\nchannels:\n  - conda-forge\n  - bioconda\n  - defaults\ndependencies:\n  - python=3.12\n");
+    for i in 0..120 {
+        if i == 60 {
+            far.push_str("  - numpy=1.26\n");
+        }
+        far.push_str(&format!("  - package{i}=1.0\n"));
+    }
+    far.push_str("  - pip=24.0\n  - pip:\n      - numpy==1.26.4\n");
+    std::fs::write(dir.path().join("environment.yml"), &far).unwrap();
+    let mut listing = String::from("# packages in environment at /opt/conda:\n#\n");
+    for i in 0..40 {
+        listing.push_str(&format!("package{i}                  1.0                 h1234567_0    conda-forge\n"));
+    }
+    std::fs::write(dir.path().join("list.yml"), &listing).unwrap();
+    let out = common::condalint(
+        &["--select", "CDA004,CHN002,ENV002", "--output-format", "full", "environment.yml", "list.yml"],
+        dir.path(),
+        None,
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let frames = text.lines().filter(|l| l.trim_start().starts_with('╭')).count();
+    assert_eq!(frames, 5, "CHN002 in one snippet, CDA004 and ENV002 in two each:\n{text}");
+    let longest = text.split('╭').map(|frame| frame.lines().take_while(|l| !l.contains('╰')).count()).max().unwrap();
+    assert!(longest < 12, "no long frame:\n{text}");
+    insta::assert_snapshot!("full_distant_labels", text);
+}

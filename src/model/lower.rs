@@ -267,7 +267,18 @@ impl Lowering<'_> {
     fn type_error(&mut self, id: NodeId, expected: impl Into<String>) {
         let found = self.tree.describe(id);
         let range = self.range(id);
-        self.env.type_errors.push(TypeError { range, expected: expected.into(), found });
+        self.env.type_errors.push(TypeError { range, expected: expected.into(), found, null_key: None });
+    }
+
+    /// A top-level key with no value: conda's CEP 24 validation (`get_schema_errors`) rejects it
+    /// as the wrong type, and conda-lock and micromamba fail on `channels:` null.
+    fn null_value(&mut self, key: &str, key_range: TextRange, expected: impl Into<String>) {
+        self.env.type_errors.push(TypeError {
+            range: key_range,
+            expected: expected.into(),
+            found: "nothing (null)",
+            null_key: Some(key.to_owned()),
+        });
     }
 
     /// A scalar that YAML reads as a string (not null, a boolean or a number).
@@ -327,6 +338,10 @@ impl Lowering<'_> {
                 "name" | "prefix" => {
                     let value = match self.string(value) {
                         Some(v) => Some(v),
+                        None if self.tree.is_null(value) => {
+                            self.null_value(name, key_range, format!("`{name}` to be a string"));
+                            None
+                        }
                         None => {
                             self.type_error(value, format!("`{name}` to be a string"));
                             None
@@ -340,7 +355,7 @@ impl Lowering<'_> {
                 }
                 "channels" => self.channels(key_range, value),
                 "dependencies" => self.dependencies(key_range, value),
-                "variables" => self.variables(value),
+                "variables" => self.variables(key_range, value),
                 "platforms" => self.platforms(value),
                 "pip-repositories" => self.pip_repositories(value),
                 "$schema" => self.env.schema = self.tree.scalar(value).map(str::to_owned),
@@ -351,6 +366,7 @@ impl Lowering<'_> {
 
     fn channels(&mut self, key: TextRange, value: NodeId) {
         if self.tree.is_null(value) {
+            self.null_value("channels", key, "`channels` to be a list of channel names");
             self.env.channels = Some(Channels { key, items: Vec::new() });
             return;
         }
@@ -360,8 +376,10 @@ impl Lowering<'_> {
     }
 
     fn dependencies(&mut self, key: TextRange, value: NodeId) {
-        // `dependencies:` with nothing after it: conda reads an empty list.
+        // `dependencies:` with nothing after it: conda's CEP 24 validation rejects it (the legacy
+        // loader read an empty list); the model keeps an empty list.
         if self.tree.is_null(value) {
+            self.null_value("dependencies", key, "`dependencies` to be a list");
             self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
             return;
         }
@@ -435,9 +453,11 @@ impl Lowering<'_> {
         section
     }
 
-    fn variables(&mut self, value: NodeId) {
+    fn variables(&mut self, key: TextRange, value: NodeId) {
         if !matches!(self.tree.get(value).kind, NodeKind::Map(_)) {
-            if !self.tree.is_null(value) {
+            if self.tree.is_null(value) {
+                self.null_value("variables", key, "`variables` to be a mapping of names to values");
+            } else {
                 self.type_error(value, "`variables` to be a mapping of names to values");
             }
             return;

@@ -74,6 +74,9 @@ pub struct TypeError {
     /// What was expected, e.g. "`channels` to be a list of strings".
     pub expected: String,
     pub found: &'static str,
+    /// The top-level key written with no value (`channels:`, `channels: null`); the range is
+    /// then the key's.
+    pub null_key: Option<String>,
 }
 
 #[derive(Clone, Debug)]

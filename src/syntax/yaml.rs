@@ -168,10 +168,21 @@ fn check_tag(tag: &Tag, range: TextRange) -> Result<(), SyntaxError> {
         return Ok(());
     }
     let shown = if handle == "tag:yaml.org,2002:" { format!("!!{suffix}") } else { tag.original() };
-    Err(SyntaxError {
-        range,
-        message: format!("tag `{shown}` is rejected by the safe YAML loader conda uses"),
-    })
+    Err(SyntaxError { range, message: tag_message(&shown) })
+}
+
+/// Who rejects a tag. PyYAML's `safe_load` (conda-lock's loader) and the ruamel.yaml safe loader
+/// conda used up to 25.x (`yaml_safe_load`) have no constructor for it. conda 26.1 and later load
+/// with ruamel.yaml's round-trip loader, which reads any tag (a tagged scalar as a
+/// `TaggedScalar`, not a `str`); pixi's serde_yaml reads `!!` tags on strings and lists as if
+/// untagged.
+fn tag_message(shown: &str) -> String {
+    let rejected = format!("tag `{shown}` is rejected by PyYAML's safe loader (conda-lock) and by conda before 26.1");
+    match shown.strip_prefix("!!python/") {
+        Some("tuple") => format!("{rejected}; conda 26.1+ and pixi read it as a list"),
+        Some(_) => format!("{rejected}; pixi reads it, conda 26.1+ reads it but not as a string"),
+        None => rejected,
+    }
 }
 
 fn scan_error(source: &SourceFile, error: &ScanError) -> SyntaxError {
