@@ -333,7 +333,10 @@ fn classify_general(
         }
         Err(err) => {
             // pip accepts local paths and URLs that pep508 cannot check offline (`./pkg/`).
-            if looks_like_url_or_path(req) && (UnnamedRequirement::<VerbatimUrl>::from_str(req).is_ok() || !req.contains(' ')) {
+            // pip replaces `${NAME}` by the environment variable before parsing a line
+            // (pypa/pip `req/req_file.py`, `expand_env_variables`): what it becomes is unknown here.
+            let url_like = looks_like_url_or_path(req) && (UnnamedRequirement::<VerbatimUrl>::from_str(req).is_ok() || !req.contains(' '));
+            if url_like || has_env_variable(req) {
                 return PipItemKind::Url { url: spanned(start, end) };
             }
             let err_start = start + err.start.min(req.len());
@@ -347,6 +350,14 @@ fn classify_general(
             PipItemKind::Invalid { message, range, suggestion }
         }
     }
+}
+
+/// Whether a line holds a `${NAME}` that pip expands (`NAME` of `A-Z`, `0-9`, `_`).
+fn has_env_variable(req: &str) -> bool {
+    req.match_indices("${").any(|(at, _)| {
+        let rest = &req[at + 2..];
+        rest.find('}').is_some_and(|close| close > 0 && rest[..close].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'))
+    })
 }
 
 /// The offset of a `-`, `_` or `.` that ends the package name while more text follows it
@@ -431,6 +442,16 @@ mod tests {
         let general = format!("{:?}", super::classify_general(req, 3, &spanned, &at));
         assert_eq!(fast, general, "{req}");
         true
+    }
+
+    #[test]
+    fn lines_with_environment_variables_are_left_to_pip() {
+        assert!(super::has_env_variable("git+${REPO_URL}#egg=tool") && super::has_env_variable("pkg==${PKG_VERSION}"));
+        assert!(!super::has_env_variable("pkg==$VERSION") && !super::has_env_variable("${lower}") && !super::has_env_variable("${}"));
+        let item = super::classify_line("git+${REPO_URL}#egg=tool", TextRange::new(0, 24), Some(0));
+        assert!(matches!(item.kind, super::PipItemKind::Url { .. }), "{:?}", item.kind);
+        let item = super::classify_line("numpy=1.21", TextRange::new(0, 10), Some(0));
+        assert!(matches!(item.kind, super::PipItemKind::Invalid { .. }), "still reported without a variable");
     }
 
     #[test]

@@ -9,7 +9,12 @@ declare_rule! {
         for (item, file) in env.all_pip_items() {
             let Some(url) = item_url(item, cx.source_of(file)) else { continue };
             let shown = crate::rules::credentials_in_url::redact(&url.value);
-            let (message, help) = if ["git+", "hg+", "svn+", "bzr+"].iter().any(|p| url.value.starts_with(p)) {
+            let vcs = ["git+", "hg+", "svn+", "bzr+"].iter().find_map(|p| url.value.strip_prefix(p));
+            // `git+{REPO}` or `git+${REPO_URL}`: a template placeholder, not yet a URL.
+            if vcs.is_some_and(|rest| !has_scheme(rest)) {
+                continue;
+            }
+            let (message, help) = if vcs.is_some() {
                 let message = match vcs_ref(&url.value) {
                     None => format!("`{shown}` has no ref; every build installs whatever the default branch holds"),
                     Some(r) if MOVING.contains(&r) => format!("`{shown}` follows the moving branch `{r}`"),
@@ -49,6 +54,13 @@ pub(crate) fn item_url(item: &PipItem, source: &SourceFile) -> Option<Spanned<St
         }
         _ => None,
     }
+}
+
+/// Whether `url` starts with `scheme://` (RFC 3986 scheme characters).
+fn has_scheme(url: &str) -> bool {
+    url.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
 }
 
 /// The `@ref` of a VCS URL, ignoring a `user@` in the authority and the `#fragment`.
@@ -134,6 +146,12 @@ fn branch_archive(url: &str) -> Option<BranchArchive<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_not_urls() {
+        assert!(has_scheme("https://github.com/a/b.git") && has_scheme("ssh://git@github.com/a/b"));
+        assert!(!has_scheme("{ARGH_PATH_PLACEHOLDER}#egg=argh") && !has_scheme("${REPO_URL}") && !has_scheme("${X}://h/p"));
+    }
 
     #[test]
     fn branch_archives() {
