@@ -25,6 +25,7 @@ mod invalid_spec;
 mod invalid_variables;
 mod invalid_yaml;
 mod lenient_spec;
+mod misleading_spec;
 mod misplaced_option;
 mod missing_channels;
 mod missing_dependencies;

@@ -34,6 +34,7 @@ pub static RULES: &[&dyn Rule] = &[
     &lenient_spec::LenientSpec,
     &operator_spacing::OperatorSpacing,
     &superseded_package::SupersededPackage,
+    &misleading_spec::MisleadingSpec,
     &pip_not_declared::PipNotDeclared,
     &pip_not_pinned::PipNotPinned,
     &pip_resolver_loop::PipResolverLoop,
