@@ -409,8 +409,15 @@ mod tests {
     fn rejects_nonsense() {
         let r = TextRange::new(0, 14);
         assert!(parse_conda_spec("bad spec ===1", r, Some(0)).error.is_some());
-        assert!(parse_conda_spec("versioneer[toml]", r, Some(0)).error.is_some());
-        assert!(parse_conda_spec("gems3k=>4.4.2", r, Some(0)).error.is_some());
+        // conda accepts these (its parser drops the brackets and strips one `=`): not errors,
+        // but recorded with what conda reads.
+        let extras = parse_conda_spec("versioneer[toml]", r, Some(0));
+        assert!(extras.error.is_none() && matches!(extras.misread, Some(Misread::DroppedBrackets(_))));
+        assert_eq!(extras.name.map(|n| n.value).as_deref(), Some("versioneer"));
+        let reversed = parse_conda_spec("gems3k=>4.4.2", r, Some(0));
+        assert!(reversed.error.is_none() && matches!(reversed.misread, Some(Misread::ReversedOperator { .. })));
+        assert_eq!(reversed.version_spec.map(|v| v.to_string()).as_deref(), Some(">=4.4.2"));
+        assert!(parse_conda_spec("gems3k=>4.4,<5", r, Some(0)).error.is_some(), "conda rejects `=>` in a compound version");
         for ok in ["numpy", "numpy=1.21.2=py39h20f2e39_0", "pytorch::pytorch>=2", "python >= 3.8", "libblas=*=*mkl", "cudatoolkit=11.3"] {
             let dep = parse_conda_spec(ok, r, Some(0));
             assert_eq!(dep.error, None, "{ok}");

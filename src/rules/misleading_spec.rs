@@ -106,7 +106,7 @@ mod tests {
     use crate::model::{parse_conda_spec, Misread};
     use crate::source::TextRange;
 
-    fn misread(spec: &str) -> (Option<String>, Option<Misread>) {
+    fn read(spec: &str) -> (Option<String>, Option<Misread>) {
         let dep = parse_conda_spec(spec, TextRange::new(0, spec.len()), Some(0));
         assert_eq!(dep.error, None, "{spec}");
         (dep.version_spec.map(|v| v.to_string()), dep.misread)
@@ -116,7 +116,7 @@ mod tests {
     fn conda_reads_reversed_operators_as_its_parser_does() {
         // conda 25 `MatchSpec(...)`: `=>1.2` → `>1.2*`, `=>1.2=b` → `>1.2`, `=<1.2` → `<1.2*`.
         for (spec, reads) in [("gems3k=>4.4.2", ">=4.4.2"), ("x =>1.2", ">=1.2"), ("x=>1.2=py_0", ">1.2"), ("x=<1.2", "<1.2")] {
-            let (version, misread) = misread(spec);
+            let (version, misread) = read(spec);
             let Some(Misread::ReversedOperator { conda_reads, .. }) = misread else { panic!("{spec}") };
             assert_eq!(conda_reads, reads, "{spec}");
             assert_eq!(version.as_deref(), Some(reads), "{spec}");
@@ -127,12 +127,12 @@ mod tests {
 
     #[test]
     fn conda_drops_brackets_without_pairs() {
-        let (version, misread) = misread("versioneer[toml]");
+        let (version, misread) = read("versioneer[toml]");
         assert_eq!(version, None);
         assert!(matches!(misread, Some(Misread::DroppedBrackets(b)) if b.value == "[toml]" && b.range == TextRange::new(10, 16)));
-        let (version, _) = misread("black[jupyter]>=23");
+        let (version, _) = read("black[jupyter]>=23");
         assert_eq!(version.as_deref(), Some(">=23"));
-        let (version, misread) = misread("python[version='>=3.9']");
+        let (version, misread) = read("python[version='>=3.9']");
         assert_eq!((version.as_deref(), misread), (Some(">=3.9"), None));
     }
 }

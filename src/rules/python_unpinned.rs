@@ -61,4 +61,26 @@ mod tests {
             assert!(!pins_python(portable), "{portable}");
         }
     }
+
+    fn findings(deps: &str) -> Vec<String> {
+        let text = format!("channels: [conda-forge]\ndependencies:\n{deps}  - pip=24.0\n  - pip:\n    - requests==2.31.0\n");
+        let source = crate::SourceFile::from_text("environment.yml", text.as_str());
+        crate::lint(&source, &crate::Settings::default()).into_iter().map(|d| format!("{} {}", d.code, d.message)).collect()
+    }
+
+    #[test]
+    fn a_python_spec_that_fails_to_parse_is_declared() {
+        let found = findings("  - python>=3.11,=<3.13\n");
+        assert!(found.iter().any(|f| f.starts_with("CDA001")), "{found:?}");
+        assert!(!found.iter().any(|f| f.starts_with("CDA005")), "{found:?}");
+        // conda reads `=>3.11` as `>=3.11`: a pin (misleading-spec reports the operator).
+        let found = findings("  - python=>3.11\n");
+        assert!(found.iter().any(|f| f.starts_with("CDA011")) && !found.iter().any(|f| f.starts_with("CDA005")), "{found:?}");
+    }
+
+    #[test]
+    fn builds_for_one_python_pin_it() {
+        assert!(!findings("  - numpy=1.24.1=py310h8deb116_0\n").iter().any(|f| f.starts_with("CDA005")));
+        assert!(findings("  - numpy=1.26\n").iter().any(|f| f.starts_with("CDA005")));
+    }
 }
