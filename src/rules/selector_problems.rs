@@ -8,7 +8,10 @@ declare_rule! {
         let text: &str = &cx.source.text;
         // conda, mamba and pixi read `# [win]` as a comment; conda-lock honours it, and a
         // `platforms:` key says the file is written for conda-lock.
-        let ignored = cx.settings.target != Some(Target::CondaLock) && env.platforms.is_none();
+        // conda-devenv (`environment.devenv.yml`, an `environment:` key) honours them too.
+        let path = cx.source.path.to_ascii_lowercase();
+        let devenv = path.ends_with(".devenv.yml") || path.ends_with(".devenv.yaml") || env.keys.iter().any(|k| k.name.value == "environment");
+        let ignored = cx.settings.target != Some(Target::CondaLock) && env.platforms.is_none() && !devenv;
         let mut comment_selector: Option<TextRange> = None;
         for comment in &env.comments {
             let Some((inner, at)) = crate::model::selector_of(&comment.text) else { continue };
@@ -143,4 +146,22 @@ fn tokens(inner: &str) -> Vec<(&str, usize)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    fn env014(path: &str, text: &str) -> usize {
+        let source = crate::SourceFile::from_text(path, text);
+        crate::lint(&source, &crate::Settings::default()).iter().filter(|d| d.code == "ENV014").count()
+    }
+
+    #[test]
+    fn comment_selectors_are_honoured_by_conda_devenv_and_conda_lock_files() {
+        let text = "channels: [conda-forge]\ndependencies:\n  - python=3.12\n  - pywin32=306  # [win]\n";
+        assert_eq!(env014("environment.yml", text), 1);
+        assert_eq!(env014("environment.devenv.yml", text), 0);
+        assert_eq!(env014("environment.yml", &format!("{text}platforms: [win-64]\n")), 0);
+        // An own-line comment is not a selector on a line.
+        assert_eq!(env014("environment.yml", "dependencies:\n  # [win]\n  - python=3.12\n"), 0);
+    }
 }
