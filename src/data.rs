@@ -345,8 +345,22 @@ pub fn popular_pypi() -> &'static [&'static str] {
     })
 }
 
+const THREE_COMPONENT: &str = include_str!("../data/three-component-releases.tsv");
+
+/// Packages whose releases have three version components: name → the releases with fewer.
+pub fn three_component_releases() -> &'static crate::HashMap<&'static str, Vec<&'static str>> {
+    static CELL: OnceLock<crate::HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        lines(THREE_COMPONENT)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(name, short)| (name.trim(), short.split_whitespace().filter(|v| *v != "-").collect()))
+            .collect()
+    })
+}
+
 /// Every shipped table, for the data tests: (file name, contents).
 pub const TABLES: &[(&str, &str)] = &[
+    ("three-component-releases.tsv", THREE_COMPONENT),
     ("conda-releases.txt", CONDA_RELEASES),
     ("pip-releases.tsv", PIP_RELEASES),
     ("python-releases.tsv", PYTHON_RELEASES),

@@ -29,8 +29,31 @@ pub struct CondaDep {
     pub version: Option<Spanned<String>>,
     pub build: Option<Spanned<String>>,
     pub error: Option<SpecError>,
-    /// A comment selector on the same line (`# [win]`): the text between the brackets.
+    /// A comment selector on the same line (`# [win]`): the text between the brackets; for a
+    /// `sel(win): spec` entry, the text between the parentheses.
     pub selector: Option<Spanned<String>>,
+    /// The `sel(...)` key when the spec is the value of a micromamba `- sel(win): spec` entry.
+    pub sel_key: Option<Spanned<String>>,
+    /// A spec that conda accepts but reads differently from how it looks (misleading-spec);
+    /// `version_spec` is then what conda uses.
+    pub misread: Option<Misread>,
+}
+
+/// How conda reads a spec that looks like something else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Misread {
+    /// `=>` or `=<` as the only operator of the version. conda's `_sanitize_version_str` strips
+    /// the first `=`: `=>1.2` becomes `>1.2*` (every 1.2 release and later) and `=<1.2` becomes
+    /// `<1.2*` (below 1.2); with a build string the glob is not added, so `=>1.2=b` is `>1.2`.
+    ReversedOperator {
+        /// The operator as written, and where.
+        operator: Spanned<String>,
+        /// The constraint conda applies, in the usual notation (`>=1.2`, `>1.2`, `<1.2`).
+        conda_reads: String,
+    },
+    /// Brackets with no `key=value` pair (`versioneer[toml]`): conda's `_parse_spec_str` finds
+    /// no pair in them and drops them without a word.
+    DroppedBrackets(Spanned<String>),
 }
 
 impl CondaDep {
@@ -65,16 +88,33 @@ pub fn parse_conda_spec(written: impl Into<String>, range: TextRange, base: Opti
         build: at(parts.build),
         error: None,
         selector: None,
+        sel_key: None,
+        misread: None,
     };
     let name_span = at(parts.name);
     let fail = |message: String, r: Option<(usize, usize)>| SpecError {
         message,
         range: base.zip(r).map_or(range, |(b, (s, e))| TextRange::new(b + s, b + e)),
     };
-    let parsed = match parse_simple(raw) {
+    let parse = |text: &str| match parse_simple(text) {
         Some((name, version)) => Ok((Some(name.to_owned()), version)),
-        None => MatchSpec::from_str(raw, ParseMatchSpecOptions::lenient())
+        None => MatchSpec::from_str(text, ParseMatchSpecOptions::lenient())
             .map(|spec| (spec.name.as_exact().map(|n| n.as_normalized().to_owned()), spec.version)),
+    };
+    // What conda reads when it accepts a spec that rattler rejects (`=>`, `[extra]`).
+    let conda_form = conda_reading(raw, &parts).and_then(|(text, misread)| Some((parse(&text).ok()?, misread)));
+    let parsed = match conda_form {
+        Some((parsed, misread)) => {
+            let span = |(s, e): (usize, usize)| base.map_or(range, |b| TextRange::new(b + s, b + e));
+            dep.misread = Some(match misread {
+                RawMisread::Operator { at, conda_reads } => {
+                    Misread::ReversedOperator { operator: Spanned::new(raw[at..at + 2].to_owned(), span((at, at + 2))), conda_reads }
+                }
+                RawMisread::Brackets(s, e) => Misread::DroppedBrackets(Spanned::new(raw[s..e].to_owned(), span((s, e)))),
+            });
+            Ok(parsed)
+        }
+        None => parse(raw),
     };
     match parsed {
         Ok((name, version)) => {
@@ -136,6 +176,46 @@ fn parse_simple(raw: &str) -> Option<(&str, Option<VersionSpec>)> {
         Some(Some(range)) => VersionSpec::Range(range, version),
     };
     Some((name, Some(spec)))
+}
+
+enum RawMisread {
+    Operator { at: usize, conda_reads: String },
+    Brackets(usize, usize),
+}
+
+/// The spec conda's classic parser (`conda/models/match_spec.py`, `_parse_spec_str`) makes of
+/// a spec that looks like something else, in a form rattler parses, with what was misread.
+fn conda_reading(raw: &str, parts: &Parts) -> Option<(String, RawMisread)> {
+    // Step 3 of `_parse_spec_str`: `_BRACKETS_RE` takes the last `[...]`; without a
+    // `key=value` pair inside, nothing is kept.
+    if let (Some(open), Some(close)) = (raw.rfind('['), raw.rfind(']')) {
+        if open < close && !raw[open..close].contains('=') && !raw[..open].contains('[') {
+            let rest = format!("{}{}", &raw[..open], &raw[close + 1..]);
+            return Some((rest.trim().to_owned(), RawMisread::Brackets(open, close + 1)));
+        }
+        return None;
+    }
+    // Step 7: `_sanitize_version_str` strips one `=` from a version that starts with `=` and
+    // has no `,` or `|`; `>1.2` then gets a `*` unless there is a build string.
+    let (_, name_end) = parts.name?;
+    let at = skip_ws(raw, name_end);
+    let operator = raw.get(at..at + 2).filter(|op| *op == "=>" || *op == "=<")?;
+    let (vs, ve) = parts.version?;
+    let version = raw[vs..ve].trim_start_matches(['<', '>']).trim();
+    if version.is_empty() || version.contains([',', '|', '=', '<', '>', '!', '~', ' ']) {
+        return None;
+    }
+    let build = parts.build.map(|(s, e)| &raw[s..e]);
+    let conda_reads = match (operator, build) {
+        ("=>", None) => format!(">={version}"),
+        ("=>", Some(_)) => format!(">{version}"),
+        _ => format!("<{version}"),
+    };
+    let spec = match build {
+        Some(build) => format!("{} {conda_reads} {build}", &raw[..name_end]),
+        None => format!("{}{conda_reads}", &raw[..name_end]),
+    };
+    Some((spec, RawMisread::Operator { at, conda_reads }))
 }
 
 /// Byte ranges (relative to the spec) of its parts, found by our own scanner.
@@ -329,8 +409,15 @@ mod tests {
     fn rejects_nonsense() {
         let r = TextRange::new(0, 14);
         assert!(parse_conda_spec("bad spec ===1", r, Some(0)).error.is_some());
-        assert!(parse_conda_spec("versioneer[toml]", r, Some(0)).error.is_some());
-        assert!(parse_conda_spec("gems3k=>4.4.2", r, Some(0)).error.is_some());
+        // conda accepts these (its parser drops the brackets and strips one `=`): not errors,
+        // but recorded with what conda reads.
+        let extras = parse_conda_spec("versioneer[toml]", r, Some(0));
+        assert!(extras.error.is_none() && matches!(extras.misread, Some(Misread::DroppedBrackets(_))));
+        assert_eq!(extras.name.map(|n| n.value).as_deref(), Some("versioneer"));
+        let reversed = parse_conda_spec("gems3k=>4.4.2", r, Some(0));
+        assert!(reversed.error.is_none() && matches!(reversed.misread, Some(Misread::ReversedOperator { .. })));
+        assert_eq!(reversed.version_spec.map(|v| v.to_string()).as_deref(), Some(">=4.4.2"));
+        assert!(parse_conda_spec("gems3k=>4.4,<5", r, Some(0)).error.is_some(), "conda rejects `=>` in a compound version");
         for ok in ["numpy", "numpy=1.21.2=py39h20f2e39_0", "pytorch::pytorch>=2", "python >= 3.8", "libblas=*=*mkl", "cudatoolkit=11.3"] {
             let dep = parse_conda_spec(ok, r, Some(0));
             assert_eq!(dep.error, None, "{ok}");

@@ -79,6 +79,9 @@ fn attach_selectors(source: &SourceFile, env: &mut EnvFile) {
     if let Some(deps) = env.dependencies.as_mut() {
         for dep in deps.items.iter_mut() {
             let Dependency::Conda(dep) = dep else { continue };
+            if dep.sel_key.is_some() {
+                continue;
+            }
             let line_end = text[dep.range.end..].find('\n').map_or(text.len(), |n| dep.range.end + n);
             let Some(comment) = comments.iter().find(|c| c.range.start >= dep.range.end && c.range.start < line_end) else {
                 continue;
@@ -391,6 +394,7 @@ impl Lowering<'_> {
         // Conda specs are parsed after the walk, in parallel when there are many.
         enum Slot {
             Spec(Spanned<String>, Option<usize>),
+            Sel(Spanned<String>, Option<usize>, Spanned<String>),
             Done(Dependency),
         }
         let mut slots = Vec::new();
@@ -414,11 +418,28 @@ impl Lowering<'_> {
                     let section = self.pip_section(self.tree.nodes[*k].range, self.range(item), *v);
                     slots.push(Slot::Done(Dependency::Pip(section)));
                 }
+                // micromamba's `- sel(win): spec` (libmamba `read_yaml_file`): the value is a conda
+                // spec for the platforms the selector names. Other values stay a subsection.
+                [(_, v)] if keys[0].value.starts_with("sel(") && self.string(*v).is_some() => {
+                    let spec = self.string(*v).expect("checked");
+                    let base = self.text_base(*v, &spec.value);
+                    slots.push(Slot::Sel(spec, base, keys[0].clone()));
+                }
                 _ => slots.push(Slot::Done(Dependency::Subsection { keys, range: self.range(item) })),
             }
         }
         let parse = |slot: Slot| match slot {
             Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(spec.value, spec.range, base)),
+            Slot::Sel(spec, base, key) => {
+                let mut dep = parse_conda_spec(spec.value, spec.range, base);
+                let inner = key.value.strip_prefix("sel(").map(|k| k.strip_suffix(')').unwrap_or(k)).unwrap_or("");
+                let start = key.range.start + 4;
+                let verbatim = key.range.len() == key.value.len();
+                let range = if verbatim { TextRange::new(start, start + inner.len()) } else { key.range };
+                dep.selector = Some(Spanned::new(inner.to_owned(), range));
+                dep.sel_key = Some(key);
+                Dependency::Conda(dep)
+            }
             Slot::Done(dependency) => dependency,
         };
         let items: Vec<Dependency> = if slots.len() >= PARALLEL_SPECS {

@@ -5,7 +5,7 @@ mod lower;
 mod pip;
 mod spanned;
 
-pub use dependency::{parse_conda_spec, CondaDep, SpecError};
+pub use dependency::{parse_conda_spec, CondaDep, Misread, SpecError};
 pub use lower::{lower, selector_of};
 pub use pip::{classify_line, parse_requirements, IncludeKind, OptionKind, PipItem, PipItemKind, PipSection, Requirement};
 pub use spanned::Spanned;

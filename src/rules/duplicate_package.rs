@@ -1,21 +1,69 @@
 use super::*;
 
+use crate::model::CondaDep;
+
 declare_rule! {
     DuplicatePackage { code: "CDA003", name: "duplicate-package", severity: Warning, default_on: true, fix: None }
     summary: "the same conda package is listed twice";
     fn check(env, cx) {
-        // The first spec of each (name, selector): linear in the number of dependencies.
-        let mut first_of: crate::HashMap<(&str, Option<&str>), &crate::model::CondaDep> = crate::HashMap::default();
+        // Per name: the first spec without a selector, and the first spec per selector. Lines
+        // with different selectors are for different platforms; a line without a selector
+        // applies everywhere, so it meets every selector line (conda and mamba ignore comment
+        // selectors altogether).
+        #[derive(Default)]
+        struct Seen<'a> {
+            plain: Option<&'a CondaDep>,
+            first: Option<&'a CondaDep>,
+            by_selector: crate::HashMap<&'a str, &'a CondaDep>,
+        }
+        let mut seen: crate::HashMap<&str, Seen> = crate::HashMap::default();
         for dep in env.conda_deps() {
             let Some(name) = dep.name.as_ref().map(|n| n.value.as_str()) else { continue };
             let selector = dep.selector.as_ref().map(|s| s.value.trim());
-            let first = *first_of.entry((name, selector)).or_insert(dep);
-            if std::ptr::eq(first, dep) {
-                continue;
+            let entry = seen.entry(name).or_default();
+            let first = match selector {
+                None => entry.first,
+                Some(s) => entry.plain.or_else(|| entry.by_selector.get(s).copied()),
+            };
+            entry.first.get_or_insert(dep);
+            match selector {
+                None => {
+                    entry.plain.get_or_insert(dep);
+                }
+                Some(s) => {
+                    entry.by_selector.entry(s).or_insert(dep);
+                }
             }
-            cx.report(dep.range, format!("package `{name}` is listed twice (`{}` and `{}`)", first.raw, dep.raw))
-                .label(first.range, "first listed here")
-                .help("keep one spec; conda applies both, and the solve fails when they conflict");
+            let Some(first) = first else { continue };
+            report(cx, name, first, dep);
         }
     }
+}
+
+fn report(cx: &mut LintContext<'_>, name: &str, first: &CondaDep, dep: &CondaDep) {
+    let same = normalized(&first.raw) == normalized(&dep.raw);
+    // One line with a selector and one without (two lines with the same selector are plain).
+    let selector = match (&first.selector, &dep.selector) {
+        (Some(s), None) | (None, Some(s)) => Some(s.value.trim()),
+        _ => None,
+    };
+    let message = if same {
+        format!("package `{name}` is listed twice (`{}`)", dep.raw)
+    } else {
+        format!("package `{name}` is listed twice, as `{}` and `{}`", first.raw, dep.raw)
+    };
+    let help = match (same, selector) {
+        (true, None) => "remove one of the two lines".to_owned(),
+        (false, None) => "keep one spec; conda applies both, and the solve fails when they conflict".to_owned(),
+        (_, Some(s)) => format!(
+            "the line without a selector applies on {s} too (and conda and mamba ignore the selector): keep one spec, or give each line its own platform"
+        ),
+    };
+    cx.report(dep.range, message).label(first.range, "first listed here").help(help);
+}
+
+/// A spec compared for "the same": case and whitespace do not count, nor the channel-less
+/// spelling of the name.
+fn normalized(raw: &str) -> String {
+    raw.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }

@@ -6,8 +6,9 @@ declare_rule! {
     fn check(env, cx) {
         for dep in env.conda_deps() {
             let Some(error) = &dep.error else { continue };
-            let help = if dep.raw.contains('[') && !dep.raw.contains("=[") && !dep.raw.contains("version") {
-                "conda specs have no extras: `name[extra]` is pip syntax; list the package under `- pip:` or drop the brackets"
+            let help = if dep.raw.contains('[') {
+                // One help for every bracket case: conda's brackets hold `key=value` pairs.
+                "conda brackets hold `key=value` pairs, as in `numpy[version='>=1.26,<2']`; extras (`name[extra]`) are pip syntax: list the package under `- pip:`"
             } else if dep.raw.contains("=>") || dep.raw.contains("=<") {
                 "write the operator as `>=` or `<=`"
             } else {

@@ -5,7 +5,8 @@ declare_rule! {
     summary: "a spec is valid only under lenient parsing";
     fn check(env, cx) {
         use rattler_conda_types::{MatchSpec, ParseMatchSpecOptions};
-        for dep in env.conda_deps().filter(|d| d.error.is_none()) {
+        // Specs conda reads differently from how they look are misleading-spec's (`=>`, `[extra]`).
+        for dep in env.conda_deps().filter(|d| d.error.is_none() && d.misread.is_none()) {
             let Err(err) = MatchSpec::from_str(&dep.raw, ParseMatchSpecOptions::strict()) else { continue };
             let reason = err.to_string();
             let reason = reason.trim_end_matches('.');

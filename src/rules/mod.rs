@@ -28,6 +28,7 @@ mod invalid_variables;
 mod invalid_yaml;
 mod local_version_without_index;
 mod lenient_spec;
+mod misleading_spec;
 mod misplaced_option;
 mod missing_channels;
 mod missing_dependencies;

@@ -36,6 +36,7 @@ pub static RULES: &[&dyn Rule] = &[
     &operator_spacing::OperatorSpacing,
     &superseded_package::SupersededPackage,
     &python_end_of_life::PythonEndOfLife,
+    &misleading_spec::MisleadingSpec,
     &pip_not_declared::PipNotDeclared,
     &pip_not_pinned::PipNotPinned,
     &pip_resolver_loop::PipResolverLoop,
