@@ -21,10 +21,16 @@ declare_rule! {
             if crate::data::different_projects().contains(pypi) || pypi == "pip" {
                 continue;
             }
-            // The first conda dependency that installs `pypi`: under that name, or under a conda
-            // name the shipped table maps to it.
+            // The conda dependency that installs `pypi`: under that name, else the Python
+            // binding among the conda names the shipped table maps to it (`py-opencv`, not the
+            // C++ library `libopencv` or the `opencv` metapackage), else the first in the file.
             let mapped = crate::data::pypi_to_conda(pypi).filter_map(|name| conda.get_key_value(name));
-            let Some((conda_name, (_, dep))) = conda.get_key_value(pypi).into_iter().chain(mapped).min_by_key(|(_, (i, _))| *i) else { continue };
+            let rank = |name: &str| if name == pypi { 0 } else if name.starts_with("py-") || name.starts_with("python-") { 1 } else { 2 };
+            let Some((conda_name, (_, dep))) =
+                conda.get_key_value(pypi).into_iter().chain(mapped).min_by_key(|(name, (i, _))| (rank(name), *i))
+            else {
+                continue;
+            };
             if crate::data::different_projects().contains(conda_name.as_str()) {
                 continue;
             }
@@ -53,5 +59,23 @@ fn written<'a>(source: &'a SourceFile, range: TextRange, fallback: &'a str) -> &
         text
     } else {
         fallback
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn messages(text: &str) -> Vec<String> {
+        let source = crate::SourceFile::from_bytes("environment.yml", text.as_bytes());
+        crate::lint(&source, &crate::Settings::default()).into_iter().filter(|d| d.code == "CDA004").map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn names_the_python_binding_among_mapped_packages() {
+        let text = "dependencies:\n  - libopencv=4.10\n  - opencv=4.10\n  - py-opencv=4.10\n  - pip\n  - pip:\n    - opencv-python==4.10.0.84\n";
+        assert_eq!(messages(text), ["`opencv-python` is installed by pip and also by conda as `py-opencv` (`py-opencv=4.10`)"]);
+        let text = "dependencies:\n  - libopencv=4.10\n  - pip\n  - pip:\n    - opencv-python==4.10.0.84\n";
+        assert_eq!(messages(text), ["`opencv-python` is installed by pip and also by conda as `libopencv` (`libopencv=4.10`)"], "the only one");
+        let text = "dependencies:\n  - py-opencv=4.10\n  - opencv-python=4.10\n  - pip\n  - pip:\n    - opencv-python==4.10.0.84\n";
+        assert!(messages(text)[0].ends_with("also by conda (`opencv-python=4.10`)"), "the same name first");
     }
 }
