@@ -13,13 +13,14 @@ declare_rule! {
         let line_start = text[..section.key.start].rfind('\n').map_or(0, |i| i + 1);
         let prefix = &text[line_start..section.key.start];
         let block_item = prefix.trim_start().starts_with('-') && prefix.trim_start()[1..].trim().is_empty();
+        let pin = super::releases::newest_pip(env, None).map_or_else(String::new, |r| format!(", for example `pip={}`", r.written));
         let diagnostic = cx
             .report(section.key, "pip section without a `pip` dependency; conda may run another pip and install into the wrong place")
-            .help(
-                "add `- pip` to the conda dependencies, before the pip section, then pin it (pip-not-pinned asks for a version); \
+            .help(format!(
+                "add `- pip` to the conda dependencies, before the pip section, then pin it{pin} (pip-not-pinned asks for a version); \
                  conda itself warns: \"you have pip-installed dependencies in your environment file, but you do not list pip itself as one \
-                 of your conda dependencies\"",
-            );
+                 of your conda dependencies\""
+            ));
         if block_item {
             let at = above_comments(text, line_start);
             diagnostic.fix(Fix::safe("add `- pip` before the pip section", [Edit::insert(at, format!("{prefix}pip\n"))]));
