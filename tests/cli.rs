@@ -282,3 +282,28 @@ fn shared_requirements_file_is_reported_once() {
     assert_eq!(lines.len(), 1, "{stdout}");
     assert!(lines[0].contains("PIP004"), "{}", lines[0]);
 }
+
+#[test]
+fn the_date_of_the_run_can_be_pinned() {
+    let input = b"name: x\nchannels: [conda-forge]\ndependencies:\n  - python=3.12\n";
+    let run = |today: &str| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_condalint"))
+            .args(["-", "--output-format", "concise"])
+            .env("CONDALINT_TODAY", today)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run("2026-12-01");
+    assert_eq!((code(&out), text(&out.stdout)), (0, String::new()), "3.12 is supported until October 2028");
+    let out = run("2028-11-01");
+    assert_eq!(text(&out.stdout), "-:4:12: CDA010 [info] `python=3.12` allows only python 3.12, past its end of life since 2028-10-31\n");
+    assert_eq!(code(&out), 0, "an info does not fail the run");
+    let out = run("next tuesday");
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("CONDALINT_TODAY must be a date written YYYY-MM-DD"), "{}", text(&out.stderr));
+}

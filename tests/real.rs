@@ -21,6 +21,8 @@ fn real_files_json_snapshots() {
         let out = Command::new(env!("CARGO_BIN_EXE_condalint"))
             .args(["--output-format", "json", &name])
             .current_dir(&dir)
+            // The date python-end-of-life compares against, so that the snapshots do not age.
+            .env("CONDALINT_TODAY", "2026-12-01")
             .output()
             .unwrap();
         let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));

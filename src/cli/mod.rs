@@ -32,12 +32,15 @@ pub enum ExitStatus {
 }
 
 /// What the process is attached to.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Terminal {
     /// Standard output is a terminal (colour and hyperlinks allowed).
     pub stdout_is_tty: bool,
     /// `NO_COLOR` is set.
     pub no_color: bool,
+    /// `CONDALINT_TODAY` (`YYYY-MM-DD`): the date rules compare dated tables against instead
+    /// of the system clock (python-end-of-life), so that a test's expectations do not age.
+    pub today: Option<String>,
 }
 
 #[derive(Parser, Debug)]
@@ -183,20 +186,27 @@ fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
     args
 }
 
-/// The rule selectors given as flags, parsed once per run.
+/// The rule selectors given as flags, and the date of the run, parsed once per run.
 struct FlagSelectors {
     select: Option<Vec<crate::settings::Selector>>,
     extend_select: Vec<crate::settings::Selector>,
     ignore: Vec<crate::settings::Selector>,
+    today: Option<String>,
 }
 
 impl FlagSelectors {
-    fn parse(args: &CheckArgs) -> Result<Self, String> {
+    fn parse(args: &CheckArgs, terminal: &Terminal) -> Result<Self, String> {
         let parse = |list: &Option<String>| list.as_deref().map(parse_selectors).transpose();
+        let today = terminal.today.clone();
+        let date = |d: &str| d.len() == 10 && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if let Some(bad) = today.as_deref().filter(|d| !date(d)) {
+            return Err(format!("CONDALINT_TODAY must be a date written YYYY-MM-DD, not `{bad}`"));
+        }
         Ok(Self {
             select: parse(&args.select)?,
             extend_select: parse(&args.extend_select)?.unwrap_or_default(),
             ignore: parse(&args.ignore)?.unwrap_or_default(),
+            today,
         })
     }
 }
@@ -217,7 +227,7 @@ fn settings_for(args: &CheckArgs, flags: &FlagSelectors, config: Option<&Config>
         fail_on,
         target: args.target.or_else(|| config.and_then(|c| c.target)),
         severity: config.map(|c| c.severity.clone()).unwrap_or_default(),
-        today: None,
+        today: flags.today.clone(),
     }
 }
 
@@ -306,7 +316,7 @@ fn run_check(
         None => base.as_ref().and_then(|c| c.fail_on).unwrap_or(FailOn::Severity(Severity::Warning)),
     };
     let output_format = args.output_format.or_else(|| base.as_ref().and_then(|c| c.output_format)).unwrap_or(OutputFormat::Full);
-    let flags = FlagSelectors::parse(&args)?;
+    let flags = FlagSelectors::parse(&args, &terminal)?;
     let settings = settings_for(&args, &flags, base.as_deref(), None, fail_on);
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let mut io_error = false;

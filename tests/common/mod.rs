@@ -5,12 +5,17 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+/// The date the tests lint on (`CONDALINT_TODAY`): python-end-of-life findings do not change as
+/// pythons reach their end of life.
+pub const TODAY: &str = "2026-12-01";
+
 /// Runs condalint in `cwd` with `args`, feeding `stdin` (colour settings of the caller removed).
 pub fn condalint(args: &[&str], cwd: &Path, stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_condalint"))
         .args(args)
         .current_dir(cwd)
         .env_remove("NO_COLOR")
+        .env("CONDALINT_TODAY", TODAY)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
