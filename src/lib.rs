@@ -25,7 +25,7 @@ use std::sync::Arc;
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
-use model::{EnvFile, FileState};
+use model::EnvFile;
 
 /// Base of every rule's documentation URL; `<name>.md` is appended.
 pub const DOCS_BASE: &str = "https://github.com/condalint/condalint/blob/main/lints/";
@@ -43,9 +43,6 @@ pub enum Outcome {
     /// The file is not a conda environment file (an Azure ML environment definition).
     Skipped(String),
 }
-
-/// Rules that run on files that could not be read as YAML.
-const FILE_LEVEL: &[&str] = &["ENV001", "ENV015", "ENV016"];
 
 /// Lints one file with the rules the settings select.
 pub fn check(source: &SourceFile, settings: &Settings) -> Outcome {
@@ -68,12 +65,12 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
     let mut diagnostics = Vec::new();
     for rule in rules::RULES {
         let meta = rule.meta();
-        if !settings.is_enabled(meta) || (!env.is_parsed() && !FILE_LEVEL.contains(&meta.code)) {
+        if !meta.runs_on(env, settings) {
             continue;
         }
         rule.check(env, &mut rules::LintContext::new(source, settings, meta, &mut diagnostics));
     }
-    diagnostic::suppress::apply(source, env, &mut diagnostics);
+    diagnostic::suppress::apply(source, env, settings, &mut diagnostics);
     for d in &mut diagnostics {
         d.severity = settings.severity_of(d.code, d.severity);
     }
@@ -83,9 +80,6 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
         d.fix = None;
     }
     redact(env, source, &mut diagnostics);
-    if matches!(env.state, FileState::Undecodable(_) | FileState::InvalidYaml(_)) {
-        diagnostics.retain(|d| d.code != "ENV015");
-    }
     diagnostics.sort_by_key(|d| (d.primary.range.start, d.primary.range.end, d.code));
     diagnostics
 }

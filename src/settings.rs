@@ -79,7 +79,7 @@ pub struct Settings {
     pub extend_select: Vec<Selector>,
     pub ignore: Vec<Selector>,
     pub fail_on: FailOn,
-    /// The consuming tool; turns on tool-incompatible (PIP012).
+    /// The consuming tool; turns on the rules that check its limits (`RuleMeta::by_target`).
     pub target: Option<Target>,
     /// Severity overrides from the configuration (`[severity]`), by rule code.
     pub severity: Vec<(&'static str, Severity)>,
@@ -103,7 +103,7 @@ impl Settings {
     pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
         let best = |list: &[Selector]| list.iter().filter_map(|s| s.specificity(meta)).max();
         // `--target` turns on the check for that tool's limits.
-        let by_target = (meta.code == "PIP012" && self.target.is_some()).then_some(1);
+        let by_target = (meta.by_target && self.target.is_some()).then_some(1);
         let base = match &self.select {
             None => meta.default_on.then_some(0).or(by_target),
             Some(list) => best(list),

@@ -12,14 +12,11 @@
 
 use std::sync::Arc;
 
-use crate::model::EnvFile;
+use crate::model::{comments, Comment, EnvFile};
 use crate::source::{SourceFile, TextRange};
-use crate::syntax::comment_start;
+use crate::Settings;
 
 use super::{Diagnostic, Suppression};
-
-/// The code of the rule that reports directives; it cannot be suppressed inline.
-pub const UNUSED_SUPPRESSION: &str = "SUP001";
 
 /// One code as written in a directive's list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,29 +63,26 @@ pub struct Directives {
     pub malformed: Vec<Malformed>,
 }
 
-/// The node extents an own-line directive can cover: `None` for a requirements file (one line
-/// per requirement), the environment file's mapping entries and sequence items otherwise.
-pub fn parse(source: &SourceFile, extents: Option<&[TextRange]>) -> Directives {
+/// Parses the directives among a file's comments (collected once, by lowering or
+/// [`crate::model::comments`]). `extents` are the node extents an own-line directive can cover:
+/// `None` for a requirements file (one line per requirement), the environment file's mapping
+/// entries and sequence items otherwise.
+pub fn parse(source: &SourceFile, comments: &[Comment], extents: Option<&[TextRange]>) -> Directives {
     let text: &str = &source.text;
     let mut out = Directives::default();
-    let mut offset = 0;
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    for (index, line) in lines.iter().enumerate() {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let start = offset;
-        offset += line.len();
-        let Some(hash) = comment_start(content) else { continue };
-        let Some((at, rest_at)) = find_marker(&content[hash..]) else { continue };
-        let at = hash + at;
-        let own_line = content[..hash].trim().is_empty();
-        let range = TextRange::new(start + at, start + content.len());
-        let Some(mut directive) = parse_directive(&content[hash + rest_at..], start + hash + rest_at, range, own_line, at > hash) else {
+    for comment in comments {
+        let hash = comment.range.start;
+        let Some((at, rest_at)) = find_marker(&text[hash..comment.range.end]) else { continue };
+        let line_start = text[..hash].rfind('\n').map_or(0, |i| i + 1);
+        let own_line = text[line_start..hash].trim().is_empty();
+        let range = TextRange::new(hash + at, comment.range.end);
+        let Some(mut directive) = parse_directive(&text[hash + rest_at..comment.range.end], hash + rest_at, range, own_line, at > 0) else {
             out.malformed.push(Malformed { range, own_line });
             continue;
         };
         if let Scope::Lines { .. } = directive.scope {
-            let line_no = index + 1;
-            directive.scope = if own_line { next_node(source, &lines, index, extents) } else { Scope::Lines { first: line_no, last: line_no } };
+            let line = source.line_col(hash).0;
+            directive.scope = if own_line { next_node(source, line, extents) } else { Scope::Lines { first: line, last: line } };
         }
         out.directives.push(directive);
     }
@@ -145,17 +139,22 @@ fn parse_directive(rest: &str, base: usize, range: TextRange, own_line: bool, af
     Some(Directive { range, own_line, after_text, codes, list, reason, scope })
 }
 
-/// The lines of the node that starts on the first line after `index` with content.
-fn next_node(source: &SourceFile, lines: &[&str], index: usize, extents: Option<&[TextRange]>) -> Scope {
-    let Some(next) = (index + 1..lines.len()).find(|&i| {
-        let t = lines[i].trim();
-        !t.is_empty() && !t.starts_with('#')
+/// The text of a 1-based line, without its line break; `None` past the end.
+fn line_text(source: &SourceFile, line: usize) -> Option<&str> {
+    let start = source.line_start(line);
+    (start < source.text.len()).then(|| source.text[start..source.line_start(line + 1)].trim_end_matches(['\n', '\r']))
+}
+
+/// The lines of the node that starts on the first line after `line` with content.
+fn next_node(source: &SourceFile, line: usize, extents: Option<&[TextRange]>) -> Scope {
+    let Some(first) = (line + 1..).map_while(|n| line_text(source, n).map(|t| (n, t))).find_map(|(n, t)| {
+        let t = t.trim();
+        (!t.is_empty() && !t.starts_with('#')).then_some(n)
     }) else {
-        return Scope::Lines { first: index + 1, last: index + 1 };
+        return Scope::Lines { first: line, last: line };
     };
-    let first = next + 1;
     let line_start = source.line_start(first);
-    let line_end = line_start + lines[next].trim_end_matches(['\n', '\r']).len();
+    let line_end = line_start + line_text(source, first).map_or(0, str::len);
     let last_offset = match extents {
         Some(extents) => extents
             .iter()
@@ -165,11 +164,11 @@ fn next_node(source: &SourceFile, lines: &[&str], index: usize, extents: Option<
             .unwrap_or(line_start),
         None => {
             // A requirement line continues while it ends with a backslash.
-            let mut last = next;
-            while lines[last].trim_end().ends_with('\\') && last + 1 < lines.len() {
+            let mut last = first;
+            while line_text(source, last).is_some_and(|t| t.trim_end().ends_with('\\')) && line_text(source, last + 1).is_some() {
                 last += 1;
             }
-            source.line_start(last + 1)
+            source.line_start(last)
         }
     };
     Scope::Lines { first, last: source.line_col(last_offset).0.max(first) }
@@ -177,10 +176,10 @@ fn next_node(source: &SourceFile, lines: &[&str], index: usize, extents: Option<
 
 impl Directive {
     /// Whether this directive's list names the diagnostic's rule (or it has no list).
-    pub fn names(&self, diagnostic: &Diagnostic) -> Option<Option<usize>> {
+    pub fn names(&self, code: &str, name: &str) -> Option<Option<usize>> {
         match &self.codes {
             None => Some(None),
-            Some(codes) => codes.iter().position(|c| matches_rule(&c.text, diagnostic.code, diagnostic.name)).map(Some),
+            Some(codes) => codes.iter().position(|c| matches_rule(&c.text, code, name)).map(Some),
         }
     }
 
@@ -203,53 +202,63 @@ pub struct FileDirectives<'a> {
     pub file: Option<&'a Arc<SourceFile>>,
     pub source: &'a SourceFile,
     pub directives: Directives,
+    /// The (directive index, code index) pairs that cover some finding; the code index is
+    /// `None` for a directive without a list.
+    pub used: Vec<(usize, Option<usize>)>,
 }
 
 /// The directives of an environment file and of every requirements file it includes.
-pub fn collect<'a>(source: &'a SourceFile, env: &'a EnvFile) -> Vec<FileDirectives<'a>> {
+fn collect<'a>(source: &'a SourceFile, env: &'a EnvFile) -> Vec<FileDirectives<'a>> {
     let mut out = Vec::new();
-    if source.text.contains("condalint:") {
-        out.push(FileDirectives { file: None, source, directives: parse(source, Some(&env.extents)) });
+    if env.comments.iter().any(|c| c.text.contains("condalint:")) {
+        out.push(FileDirectives { file: None, source, directives: parse(source, &env.comments, Some(&env.extents)), used: Vec::new() });
     }
     for req in env.pip_files.iter().filter(|f| f.source.text.contains("condalint:")) {
-        out.push(FileDirectives { file: Some(&req.source), source: &req.source, directives: parse(&req.source, None) });
+        let directives = parse(&req.source, &comments(&req.source.text), None);
+        out.push(FileDirectives { file: Some(&req.source), source: &req.source, directives, used: Vec::new() });
     }
     out
 }
 
 impl FileDirectives<'_> {
-    /// The directives that cover a diagnostic, as (directive index, code index); the code
-    /// index is `None` for a directive without a list. SUP001 itself is never covered.
-    pub fn hits(&self, d: &Diagnostic) -> Vec<(usize, Option<usize>)> {
+    /// The directives that cover a diagnostic, as (directive index, code index).
+    fn hits(&self, d: &Diagnostic) -> impl Iterator<Item = (usize, Option<usize>)> + '_ {
         let same_file = match (&d.file, self.file) {
             (None, None) => true,
             (Some(a), Some(b)) => a.path == b.path,
             _ => false,
         };
-        if !same_file || d.code == UNUSED_SUPPRESSION {
-            return Vec::new();
-        }
         let line = self.source.line_col(d.primary.range.start).0;
+        let (code, name) = (d.code, d.name);
         self.directives
             .directives
             .iter()
             .enumerate()
-            .filter(|(_, directive)| directive.covers_line(line))
-            .filter_map(|(i, directive)| directive.names(d).map(|code| (i, code)))
-            .collect()
+            .filter(move |(_, directive)| same_file && directive.covers_line(line))
+            .filter_map(move |(i, directive)| directive.names(code, name).map(|k| (i, k)))
     }
 }
 
-/// Marks every diagnostic that a directive covers as suppressed.
-pub fn apply(source: &SourceFile, env: &EnvFile, diagnostics: &mut [Diagnostic]) {
-    for file in collect(source, env) {
-        for d in diagnostics.iter_mut().filter(|d| d.suppression.is_none()) {
-            if let Some(&(i, _)) = file.hits(d).first() {
+/// The suppression pass, after every rule has run: parses the directives of the file and of its
+/// requirements files once, marks each finding a directive covers as suppressed, and reports the
+/// directives that went unused (unused-suppression, whose findings are made here and are
+/// themselves never suppressed).
+pub fn apply(source: &SourceFile, env: &EnvFile, settings: &Settings, diagnostics: &mut Vec<Diagnostic>) {
+    let mut files = collect(source, env);
+    if files.is_empty() {
+        return;
+    }
+    for d in diagnostics.iter_mut() {
+        for file in &mut files {
+            let hits: Vec<_> = file.hits(d).collect();
+            if let (None, Some(&(i, _))) = (&d.suppression, hits.first()) {
                 let directive = &file.directives.directives[i];
                 d.suppression = Some(Suppression { reason: directive.reason.clone(), range: directive.range });
             }
+            file.used.extend(hits);
         }
     }
+    crate::rules::report_unused_suppressions(source, env, settings, &files, diagnostics);
 }
 
 #[cfg(test)]
@@ -257,7 +266,7 @@ mod tests {
     use super::*;
 
     fn parse_text(text: &str) -> Directives {
-        parse(&SourceFile::from_text("environment.yml", text), None)
+        parse(&SourceFile::from_text("environment.yml", text), &comments(text), None)
     }
 
     #[test]
@@ -287,5 +296,17 @@ mod tests {
     fn requirement_files_cover_continuation_lines() {
         let parsed = parse_text("# condalint: ignore[PIP008]\n\nrequests \\\n  --hash=sha256:abc\nflask\n");
         assert_eq!(parsed.directives[0].scope, Scope::Lines { first: 3, last: 4 });
+    }
+
+    #[test]
+    fn directives_apply_in_files_that_do_not_parse() {
+        let source = SourceFile::from_text("environment.yml", "# condalint: ignore-file[invalid-yaml] # generated
+name: [x
+");
+        let all = crate::lint(&source, &Settings::default());
+        assert!(all.is_empty(), "{all:?}");
+        let crate::Outcome::Linted(marked) = crate::check(&source, &Settings::default()) else { panic!() };
+        assert_eq!(marked.len(), 1);
+        assert_eq!(marked[0].suppression.as_ref().and_then(|s| s.reason.as_deref()), Some("generated"));
     }
 }

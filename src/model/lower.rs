@@ -13,15 +13,16 @@ use crate::source::{SourceFile, TextRange};
 use crate::syntax::{self, NodeId, NodeKind, ScalarKind, Tree};
 
 pub fn lower(source: &SourceFile) -> EnvFile {
+    let unparsed = |state| EnvFile { comments: comments(&source.text), ..EnvFile::empty(state, source.encoding) };
     if let Some(error) = &source.decode_error {
-        return EnvFile::empty(FileState::Undecodable(error.clone()), source.encoding);
+        return unparsed(FileState::Undecodable(error.clone()));
     }
     if let Some(range) = syntax::find_template(&source.text) {
-        return EnvFile::empty(FileState::Template(range), source.encoding);
+        return unparsed(FileState::Template(range));
     }
     let tree = match syntax::parse(source) {
         Ok(tree) => tree,
-        Err(error) => return EnvFile::empty(FileState::InvalidYaml(error), source.encoding),
+        Err(error) => return unparsed(FileState::InvalidYaml(error)),
     };
     let mut env = EnvFile::empty(FileState::Parsed, source.encoding);
     env.comments = comments(&source.text);
@@ -59,7 +60,7 @@ fn extents(tree: &Tree) -> Vec<TextRange> {
 }
 
 /// Every `# …` comment of the text.
-fn comments(text: &str) -> Vec<Comment> {
+pub fn comments(text: &str) -> Vec<Comment> {
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

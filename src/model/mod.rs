@@ -6,7 +6,7 @@ mod pip;
 mod spanned;
 
 pub use dependency::{parse_conda_spec, CondaDep, Misread, SpecError};
-pub use lower::{lower, selector_of};
+pub use lower::{comments, lower, selector_of};
 pub use pip::{classify_line, parse_requirements, IncludeKind, OptionKind, PipItem, PipItemKind, PipSection, Requirement};
 pub use spanned::Spanned;
 
@@ -165,7 +165,8 @@ pub struct EnvFile {
     /// The string items of conda-lock's top-level `pip-repositories` list (index URLs), when
     /// present; other items are ignored (conda does not read the key).
     pub pip_repositories: Vec<Spanned<String>>,
-    /// Every comment in the file, in order.
+    /// Every comment in the file, in order (also when the file could not be parsed: inline
+    /// suppression directives are comments).
     pub comments: Vec<Comment>,
     /// The range of every mapping entry (key to end of value) and sequence item, in source
     /// order: what an own-line suppression directive covers ("the next node, with everything

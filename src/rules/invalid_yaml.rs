@@ -2,7 +2,7 @@ use super::*;
 use crate::model::FileState;
 
 declare_rule! {
-    InvalidYaml { code: "ENV001", name: "invalid-yaml", severity: Error, default_on: true, fix: None }
+    InvalidYaml { code: "ENV001", name: "invalid-yaml", severity: Error, default_on: true, fix: None, unparsed: true }
     summary: "the file is not YAML text that conda can load";
     fn check(env, cx) {
         match &env.state {

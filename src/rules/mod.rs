@@ -60,6 +60,7 @@ pub(crate) mod unpinned_vcs;
 mod wrong_type;
 
 pub use registry::{catalogue_markdown, lookup, RULES};
+pub(crate) use unused_suppression::report as report_unused_suppressions;
 
 use std::sync::Arc;
 
@@ -92,8 +93,35 @@ pub struct RuleMeta {
     pub default_on: bool,
     pub fix: FixAvailability,
     pub status: Status,
+    /// Runs on files that could not be read as YAML (undecodable, invalid, a template); other
+    /// rules need the model and run only on parsed files.
+    pub unparsed: bool,
+    /// Runs when `--target` names a tool, even when off by default.
+    pub by_target: bool,
     /// The Markdown doc, `lints/<name>.md`.
     pub doc: &'static str,
+}
+
+impl RuleMeta {
+    /// The facts a rule has unless its `declare_rule!` says otherwise; `code`, `name`,
+    /// `summary` and `doc` are always given.
+    pub const DEFAULTS: RuleMeta = RuleMeta {
+        code: "",
+        name: "",
+        summary: "",
+        severity: Severity::Warning,
+        default_on: true,
+        fix: FixAvailability::None,
+        status: Status::Stable { since: "0.1.0" },
+        unparsed: false,
+        by_target: false,
+        doc: "",
+    };
+
+    /// Whether the rule runs on this file with these settings.
+    pub fn runs_on(&self, env: &EnvFile, settings: &crate::Settings) -> bool {
+        settings.is_enabled(self) && (self.unparsed || env.is_parsed())
+    }
 }
 
 pub trait Rule: Sync {
@@ -112,11 +140,6 @@ pub struct LintContext<'a> {
 impl<'a> LintContext<'a> {
     pub fn new(source: &'a SourceFile, settings: &'a crate::Settings, meta: &'static RuleMeta, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
         Self { source, settings, meta, diagnostics }
-    }
-
-    /// What the rules before this one reported (rules run in code order).
-    pub fn reported(&self) -> &[Diagnostic] {
-        self.diagnostics
     }
 
     /// The source of a pip item's file (`None`: the environment file).
@@ -214,9 +237,11 @@ pub(crate) fn ends_line(text: &str, at: usize) -> bool {
 
 /// Declares a rule: its struct, its metadata in one `static`, and its check.
 /// The doc is `lints/<name>.md`, embedded so that a missing doc is a compile error.
+/// Facts after `fix` are optional ([`RuleMeta::DEFAULTS`] otherwise), e.g. `unparsed: true`,
+/// `by_target: true`, `status: Status::Preview`.
 macro_rules! declare_rule {
     (
-        $ty:ident { code: $code:literal, name: $name:literal, severity: $sev:ident, default_on: $on:literal, fix: $fix:ident }
+        $ty:ident { code: $code:literal, name: $name:literal, severity: $sev:ident, default_on: $on:literal, fix: $fix:ident $(, $fact:ident: $value:expr)* $(,)? }
         summary: $summary:literal;
         fn check($env:ident, $cx:ident) $body:block
     ) => {
@@ -229,8 +254,9 @@ macro_rules! declare_rule {
             severity: Severity::$sev,
             default_on: $on,
             fix: FixAvailability::$fix,
-            status: Status::Stable { since: "0.1.0" },
             doc: include_str!(concat!("../../lints/", $name, ".md")),
+            $($fact: $value,)*
+            ..RuleMeta::DEFAULTS
         };
 
         impl Rule for $ty {

@@ -1,7 +1,7 @@
 use super::*;
 
 declare_rule! {
-    ToolIncompatible { code: "PIP012", name: "tool-incompatible", severity: Warning, default_on: false, fix: None }
+    ToolIncompatible { code: "PIP012", name: "tool-incompatible", severity: Warning, default_on: false, fix: None, by_target: true }
     summary: "a pip item the `--target` tool cannot handle";
     fn check(env, cx) {
         use crate::model::PipItemKind;
