@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use super::{
     classify_line, parse_conda_spec, parse_requirements, Channels, Comment, Dependencies, Dependency, DuplicateKey,
-    EnvFile, FileState, IncludeKind, IncludeProblem, IncludeProblemKind, PipItem, PipItemKind, PipSection, ReqFile,
-    Root, Spanned, TopKey, TypeError, Variable, KNOWN_KEYS,
+    EnvFile, Expected, FileState, IncludeKind, IncludeProblem, IncludeProblemKind, PipItem, PipItemKind, PipSection, ReqFile,
+    NodeType, Root, Spanned, TopKey, TypeError, Variable, KNOWN_KEYS,
 };
 use crate::source::{SourceFile, TextRange};
 use crate::syntax::{self, NodeId, NodeKind, ScalarKind, Tree};
@@ -32,7 +32,7 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     };
     let root_node = tree.get(root);
     if !matches!(root_node.kind, NodeKind::Map(_)) {
-        env.root = Root::Other { range: root_node.range, found: tree.describe(root) };
+        env.root = Root::Other { range: root_node.range, found: tree.node_type(root) };
         return env;
     }
     env.root = Root::Mapping(root_node.range);
@@ -268,19 +268,19 @@ impl Lowering<'_> {
         self.tree.get(id).range
     }
 
-    fn type_error(&mut self, id: NodeId, expected: impl Into<String>) {
-        let found = self.tree.describe(id);
+    fn type_error(&mut self, id: NodeId, expected: Expected) {
+        let found = self.tree.node_type(id);
         let range = self.range(id);
-        self.env.type_errors.push(TypeError { range, expected: expected.into(), found, null_key: None });
+        self.env.type_errors.push(TypeError { range, expected, found, null_key: None });
     }
 
     /// A top-level key with no value: conda's CEP 24 validation (`get_schema_errors`) rejects it
     /// as the wrong type, and conda-lock and micromamba fail on `channels:` null.
-    fn null_value(&mut self, key: &str, key_range: TextRange, expected: impl Into<String>) {
+    fn null_value(&mut self, key: &str, key_range: TextRange, expected: Expected) {
         self.env.type_errors.push(TypeError {
             range: key_range,
-            expected: expected.into(),
-            found: "nothing (null)",
+            expected,
+            found: NodeType::Null,
             null_key: Some(key.to_owned()),
         });
     }
@@ -288,7 +288,7 @@ impl Lowering<'_> {
     /// A scalar that YAML reads as a string (not null, a boolean or a number).
     fn string(&self, id: NodeId) -> Option<Spanned<String>> {
         match &self.tree.get(id).kind {
-            NodeKind::Scalar { value, kind } if *kind != ScalarKind::Plain || self.tree.describe(id) == "a string" => {
+            NodeKind::Scalar { value, kind } if *kind != ScalarKind::Plain || self.tree.node_type(id) == NodeType::String => {
                 Some(Spanned::new(value.clone(), self.range(id)))
             }
             _ => None,
@@ -332,7 +332,7 @@ impl Lowering<'_> {
     fn top_level(&mut self, root: NodeId) {
         for (key, value) in self.tree.entries(root) {
             let Some(name) = self.tree.scalar(key) else {
-                self.type_error(key, "top-level keys to be strings");
+                self.type_error(key, Expected::TopLevelKeys);
                 continue;
             };
             let key_range = self.tree.nodes[key].range;
@@ -343,11 +343,11 @@ impl Lowering<'_> {
                     let value = match self.string(value) {
                         Some(v) => Some(v),
                         None if self.tree.is_null(value) => {
-                            self.null_value(name, key_range, format!("`{name}` to be a string"));
+                            self.null_value(name, key_range, Expected::KeyString(name.to_owned()));
                             None
                         }
                         None => {
-                            self.type_error(value, format!("`{name}` to be a string"));
+                            self.type_error(value, Expected::KeyString(name.to_owned()));
                             None
                         }
                     };
@@ -370,11 +370,11 @@ impl Lowering<'_> {
 
     fn channels(&mut self, key: TextRange, value: NodeId) {
         if self.tree.is_null(value) {
-            self.null_value("channels", key, "`channels` to be a list of channel names");
+            self.null_value("channels", key, Expected::Channels);
             self.env.channels = Some(Channels { key, items: Vec::new() });
             return;
         }
-        if let Some(items) = self.string_list(value, "`channels` to be a list of channel names", "a channel to be a string") {
+        if let Some(items) = self.string_list(value, Expected::Channels, Expected::Channel) {
             self.env.channels = Some(Channels { key, items });
         }
     }
@@ -383,12 +383,12 @@ impl Lowering<'_> {
         // `dependencies:` with nothing after it: conda's CEP 24 validation rejects it (the legacy
         // loader read an empty list); the model keeps an empty list.
         if self.tree.is_null(value) {
-            self.null_value("dependencies", key, "`dependencies` to be a list");
+            self.null_value("dependencies", key, Expected::Dependencies);
             self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
             return;
         }
         if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
-            self.type_error(value, "`dependencies` to be a list");
+            self.type_error(value, Expected::Dependencies);
             self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
             return;
         }
@@ -406,7 +406,7 @@ impl Lowering<'_> {
                 continue;
             }
             let NodeKind::Map(_) = self.tree.get(item).kind else {
-                self.type_error(item, "a dependency to be a package spec or a `pip:` section");
+                self.type_error(item, Expected::Dependency);
                 continue;
             };
             let entries = self.tree.entries(item);
@@ -459,7 +459,7 @@ impl Lowering<'_> {
             return section;
         }
         if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
-            self.type_error(value, "the `pip` section to be a list of requirements");
+            self.type_error(value, Expected::PipSection);
             return section;
         }
         section.is_list = true;
@@ -469,7 +469,7 @@ impl Lowering<'_> {
                     let base = self.text_base(line, &text.value);
                     section.items.push(classify_line(&text.value, text.range, base));
                 }
-                None => self.type_error(line, "a pip requirement to be a string"),
+                None => self.type_error(line, Expected::Requirement),
             }
         }
         section
@@ -478,9 +478,9 @@ impl Lowering<'_> {
     fn variables(&mut self, key: TextRange, value: NodeId) {
         if !matches!(self.tree.get(value).kind, NodeKind::Map(_)) {
             if self.tree.is_null(value) {
-                self.null_value("variables", key, "`variables` to be a mapping of names to values");
+                self.null_value("variables", key, Expected::Variables);
             } else {
-                self.type_error(value, "`variables` to be a mapping of names to values");
+                self.type_error(value, Expected::Variables);
             }
             return;
         }
@@ -491,13 +491,13 @@ impl Lowering<'_> {
                 name: Spanned::new(name, self.range(key)),
                 value,
                 value_range: self.range(val),
-                found: self.tree.describe(val),
+                found: self.tree.node_type(val),
             });
         }
     }
 
     fn platforms(&mut self, value: NodeId) {
-        if let Some(items) = self.string_list(value, "`platforms` to be a list of platforms", "a platform to be a string") {
+        if let Some(items) = self.string_list(value, Expected::Platforms, Expected::Platform) {
             self.env.platforms = Some(items);
         }
     }
@@ -513,7 +513,7 @@ impl Lowering<'_> {
 
     /// The string items of a list; a type error for each other item, and `None` (after a type
     /// error) when the value is not a list.
-    fn string_list(&mut self, value: NodeId, list: &str, item: &str) -> Option<Vec<Spanned<String>>> {
+    fn string_list(&mut self, value: NodeId, list: Expected, item: Expected) -> Option<Vec<Spanned<String>>> {
         if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
             self.type_error(value, list);
             return None;
@@ -522,7 +522,7 @@ impl Lowering<'_> {
         for &node in self.tree.items(value) {
             match self.string(node) {
                 Some(text) => items.push(text),
-                None => self.type_error(node, item),
+                None => self.type_error(node, item.clone()),
             }
         }
         Some(items)
@@ -578,9 +578,9 @@ mod tests {
     fn roots_and_types() {
         assert!(matches!(env("").1.root, Root::Empty));
         assert!(matches!(env("# c\n").1.root, Root::Empty));
-        assert!(matches!(env("- a\n").1.root, Root::Other { found: "a list", .. }));
+        assert!(matches!(env("- a\n").1.root, Root::Other { found: NodeType::List, .. }));
         let (_, e) = env("name: 3\nchannels: conda-forge\ndependencies: {a: 1}\nvariables: [x]\n");
-        let expected: Vec<&str> = e.type_errors.iter().map(|t| t.found).collect();
+        let expected: Vec<String> = e.type_errors.iter().map(|t| t.found.to_string()).collect();
         assert_eq!(expected, ["a number", "a string", "a mapping", "a list"]);
         let (_, e) = env("dependencies:\n  - numpy\n    - scipy\n");
         assert_eq!(e.conda_deps().next().unwrap().raw, "numpy - scipy");

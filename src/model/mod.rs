@@ -16,6 +16,7 @@ use crate::source::SourceFile;
 
 use crate::source::{DecodeError, Encoding, TextRange};
 use crate::syntax::SyntaxError;
+pub use crate::syntax::NodeType;
 
 /// The top-level keys of an environment file (CEP 24).
 pub const KNOWN_KEYS: &[&str] = &["name", "channels", "dependencies", "prefix", "variables"];
@@ -49,8 +50,8 @@ pub enum Root {
     Mapping(TextRange),
     /// Empty or only comments.
     Empty,
-    /// A list or scalar; what it is in words.
-    Other { range: TextRange, found: &'static str },
+    /// A list or scalar.
+    Other { range: TextRange, found: NodeType },
 }
 
 /// A top-level key as written.
@@ -71,12 +72,54 @@ pub struct DuplicateKey {
 #[derive(Clone, Debug)]
 pub struct TypeError {
     pub range: TextRange,
-    /// What was expected, e.g. "`channels` to be a list of strings".
-    pub expected: String,
-    pub found: &'static str,
+    pub expected: Expected,
+    pub found: NodeType,
     /// The top-level key written with no value (`channels:`, `channels: null`); the range is
     /// then the key's.
     pub null_key: Option<String>,
+}
+
+/// What a value of the wrong type should have been; its `Display` is the words messages use
+/// ("`channels` to be a list of channel names").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expected {
+    TopLevelKeys,
+    /// `name` or `prefix`.
+    KeyString(String),
+    Channels,
+    Channel,
+    Dependencies,
+    Dependency,
+    PipSection,
+    Requirement,
+    Variables,
+    Platforms,
+    Platform,
+}
+
+impl Expected {
+    /// Whether a string was expected (quoting the value may be the fix).
+    pub fn is_string(&self) -> bool {
+        matches!(self, Expected::TopLevelKeys | Expected::KeyString(_) | Expected::Channel | Expected::Requirement | Expected::Platform)
+    }
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Expected::TopLevelKeys => "top-level keys to be strings",
+            Expected::KeyString(key) => return write!(f, "`{key}` to be a string"),
+            Expected::Channels => "`channels` to be a list of channel names",
+            Expected::Channel => "a channel to be a string",
+            Expected::Dependencies => "`dependencies` to be a list",
+            Expected::Dependency => "a dependency to be a package spec or a `pip:` section",
+            Expected::PipSection => "the `pip` section to be a list of requirements",
+            Expected::Requirement => "a pip requirement to be a string",
+            Expected::Variables => "`variables` to be a mapping of names to values",
+            Expected::Platforms => "`platforms` to be a list of platforms",
+            Expected::Platform => "a platform to be a string",
+        })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -106,8 +149,7 @@ pub struct Variable {
     /// The value when it is a scalar.
     pub value: Option<Spanned<String>>,
     pub value_range: TextRange,
-    /// What the value is, in words.
-    pub found: &'static str,
+    pub found: NodeType,
 }
 
 /// A `# …` comment; `text` is what follows the `#`.

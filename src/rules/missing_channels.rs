@@ -8,7 +8,7 @@ declare_rule! {
             return;
         }
         // `channels:` with no value, or a value that is not a list: ENV006 reports it.
-        if env.type_errors.iter().any(|e| e.null_key.as_deref() == Some("channels") || e.expected.starts_with("`channels`")) {
+        if env.type_errors.iter().any(|e| e.null_key.as_deref() == Some("channels") || e.expected == crate::model::Expected::Channels) {
             return;
         }
         let (at, message) = match &env.channels {

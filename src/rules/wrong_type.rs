@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::{Expected, NodeType};
 
 declare_rule! {
     WrongType { code: "ENV006", name: "wrong-type", severity: Error, default_on: true, fix: None }
@@ -10,9 +11,9 @@ declare_rule! {
                 cx.report(error.range, message).primary_label("no value").help(help);
                 continue;
             }
-            let help = if error.expected.contains("`pip` section") {
+            let help = if error.expected == Expected::PipSection {
                 "write the requirements as a list: `- pip:` followed by `    - requests` lines"
-            } else if error.expected.contains("string") && error.found != "nothing (null)" {
+            } else if error.expected.is_string() && error.found != NodeType::Null {
                 "quote the value to make it a string"
             } else {
                 "see the environment file format: name, channels (list), dependencies (list), variables (mapping)"

@@ -129,25 +129,51 @@ impl Tree {
         }
     }
 
-    /// What a node is, in words, for "expected X, found Y" messages.
-    pub fn describe(&self, id: NodeId) -> &'static str {
+    /// What a node is, for "expected X, found Y" messages.
+    pub fn node_type(&self, id: NodeId) -> NodeType {
         match &self.get(id).kind {
-            NodeKind::Seq(_) => "a list",
-            NodeKind::Map(_) => "a mapping",
-            NodeKind::Alias(_) => "an alias",
-            NodeKind::Scalar { .. } if self.is_null(id) => "nothing (null)",
-            NodeKind::Scalar { value, kind: ScalarKind::Plain } => describe_plain(value),
-            NodeKind::Scalar { .. } => "a string",
+            NodeKind::Seq(_) => NodeType::List,
+            NodeKind::Map(_) => NodeType::Mapping,
+            NodeKind::Alias(_) => NodeType::Alias,
+            NodeKind::Scalar { .. } if self.is_null(id) => NodeType::Null,
+            NodeKind::Scalar { value, kind: ScalarKind::Plain } => plain_type(value),
+            NodeKind::Scalar { .. } => NodeType::String,
         }
     }
 }
 
-fn describe_plain(value: &str) -> &'static str {
+/// What YAML reads a node as; its `Display` is the words messages use ("a list").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeType {
+    List,
+    Mapping,
+    Alias,
+    Null,
+    Boolean,
+    Number,
+    String,
+}
+
+impl std::fmt::Display for NodeType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NodeType::List => "a list",
+            NodeType::Mapping => "a mapping",
+            NodeType::Alias => "an alias",
+            NodeType::Null => "nothing (null)",
+            NodeType::Boolean => "a boolean",
+            NodeType::Number => "a number",
+            NodeType::String => "a string",
+        })
+    }
+}
+
+fn plain_type(value: &str) -> NodeType {
     if matches!(value, "true" | "false" | "True" | "False" | "TRUE" | "FALSE") {
-        "a boolean"
+        NodeType::Boolean
     } else if value.parse::<f64>().is_ok() || value.parse::<i64>().is_ok() {
-        "a number"
+        NodeType::Number
     } else {
-        "a string"
+        NodeType::String
     }
 }
