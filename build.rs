@@ -1,6 +1,6 @@
-//! Compiles the lookup tables of `data/` into sorted static arrays, so that a run pays nothing
-//! to load them (splitting the 15,000-line PyPI list at start-up cost more than linting a
-//! typical file).
+//! Compiles the lookup tables of `data/` (those looked up by name) into sorted static arrays,
+//! so that a run pays nothing to load them (splitting the 15,000-line PyPI list at start-up
+//! cost more than linting a typical file). Tables of versions are parsed at first use instead.
 
 use std::fmt::Write;
 
@@ -35,6 +35,10 @@ fn main() {
     let names = rows("conda-pypi-names.tsv");
     emit(&mut out, "PYPI_TO_CONDA_ROWS", names.iter().map(|(conda, pypi)| (pypi.clone(), conda.clone())).collect());
     emit(&mut out, "CONDA_TO_PYPI_ROWS", names);
+    emit(&mut out, "CHANNEL_ROWS", rows("channels.txt"));
+    emit(&mut out, "DIFFERENT_PROJECT_ROWS", rows("different-projects.txt"));
+    emit(&mut out, "SUPERSEDED_ROWS", rows("superseded-packages.tsv"));
+    emit(&mut out, "THREE_COMPONENT_ROWS", rows("three-component-releases.tsv"));
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{dir}/tables.rs"), out).expect("write tables.rs");
 }

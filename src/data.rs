@@ -164,7 +164,15 @@ mod tests {
     fn generated_tables_hold_the_data_lines_and_lookups_find_them() {
         let split = |l: &'static str| l.split_once('\t').unwrap_or((l, ""));
         let rows = |table: &'static Table| (0..table.rows.len()).map(|i| table.row(i)).collect::<Vec<_>>();
-        for (generated, table) in [(&generated::TOP_PYPI_ROWS, TOP_PYPI), (&generated::CONDA_TO_PYPI_ROWS, CONDA_PYPI_NAMES)] {
+        let tables = [
+            (&generated::TOP_PYPI_ROWS, TOP_PYPI),
+            (&generated::CONDA_TO_PYPI_ROWS, CONDA_PYPI_NAMES),
+            (&generated::CHANNEL_ROWS, CHANNELS),
+            (&generated::DIFFERENT_PROJECT_ROWS, DIFFERENT_PROJECTS),
+            (&generated::SUPERSEDED_ROWS, SUPERSEDED),
+            (&generated::THREE_COMPONENT_ROWS, THREE_COMPONENT),
+        ];
+        for (generated, table) in tables {
             assert_eq!(rows(generated), lines(table).map(split).collect::<Vec<_>>(), "the table's lines, already sorted");
         }
         let mut pairs: Vec<(&str, &str)> = lines(CONDA_PYPI_NAMES).map(split).map(|(conda, pypi)| (pypi, conda)).collect();
@@ -203,10 +211,9 @@ fn first_column(table: &str) -> impl Iterator<Item = &str> {
     lines(table).map(|l| l.split('\t').next().unwrap_or(l).trim())
 }
 
-/// Real channel names (misspelled-channel never fires on them).
-pub fn channels() -> &'static crate::HashSet<&'static str> {
-    static CELL: OnceLock<crate::HashSet<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| first_column(CHANNELS).collect())
+/// Whether a lower-case name is a real channel (misspelled-channel never fires on them).
+pub fn is_channel(name: &str) -> bool {
+    sorted_lookup(&generated::CHANNEL_ROWS, name).next().is_some()
 }
 
 /// The channels a misspelling is compared against (the `# well-known:` header line).
@@ -232,10 +239,9 @@ pub fn pypi_to_conda(pypi: &str) -> impl Iterator<Item = &'static str> + '_ {
     sorted_lookup(&generated::PYPI_TO_CONDA_ROWS, pypi)
 }
 
-/// Names that mean different projects on conda and on PyPI.
-pub fn different_projects() -> &'static crate::HashSet<&'static str> {
-    static CELL: OnceLock<crate::HashSet<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| first_column(DIFFERENT_PROJECTS).collect())
+/// Whether a name means different projects on conda and on PyPI.
+pub fn is_different_project(name: &str) -> bool {
+    sorted_lookup(&generated::DIFFERENT_PROJECT_ROWS, name).next().is_some()
 }
 
 /// A superseded conda package: its replacement (if any), the reason and the source.
@@ -246,20 +252,11 @@ pub struct Superseded {
     pub source: &'static str,
 }
 
-pub fn superseded() -> &'static crate::HashMap<&'static str, Superseded> {
-    static CELL: OnceLock<crate::HashMap<&'static str, Superseded>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        lines(SUPERSEDED)
-            .filter_map(|l| {
-                let mut cols = l.split('\t').map(str::trim);
-                let name = cols.next()?;
-                let replacement = cols.next().filter(|r| *r != "-" && !r.is_empty());
-                let reason = cols.next().unwrap_or("");
-                let source = cols.next().unwrap_or("");
-                Some((name, Superseded { replacement, reason, source }))
-            })
-            .collect()
-    })
+/// The conda package `name` when it is superseded.
+pub fn superseded(name: &str) -> Option<Superseded> {
+    let mut cols = sorted_lookup(&generated::SUPERSEDED_ROWS, name).next()?.split('\t').map(str::trim);
+    let replacement = cols.next().filter(|r| *r != "-" && !r.is_empty());
+    Some(Superseded { replacement, reason: cols.next().unwrap_or(""), source: cols.next().unwrap_or("") })
 }
 
 /// Conda packages that are noarch on their channels: (name or `prefix*`, the versions that are
@@ -347,15 +344,10 @@ pub fn popular_pypi() -> &'static [&'static str] {
 
 const THREE_COMPONENT: &str = include_str!("../data/three-component-releases.tsv");
 
-/// Packages whose releases have three version components: name → the releases with fewer.
-pub fn three_component_releases() -> &'static crate::HashMap<&'static str, Vec<&'static str>> {
-    static CELL: OnceLock<crate::HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        lines(THREE_COMPONENT)
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(name, short)| (name.trim(), short.split_whitespace().filter(|v| *v != "-").collect()))
-            .collect()
-    })
+/// For a package whose releases have three version components, its releases with fewer.
+pub fn three_component_releases(name: &str) -> Option<impl Iterator<Item = &'static str>> {
+    let short = sorted_lookup(&generated::THREE_COMPONENT_ROWS, name).next()?;
+    Some(short.split_whitespace().filter(|v| *v != "-"))
 }
 
 /// Every shipped table, for the data tests: (file name, contents).

@@ -20,10 +20,9 @@ pub use source::SourceFile;
 
 use std::sync::Arc;
 
-/// Hash maps and sets for the per-file passes: foldhash is several times faster than SipHash on
-/// short strings, and its per-process random seed keeps crafted keys from forcing collisions.
+/// Hash maps for the per-file passes: foldhash is several times faster than SipHash on short
+/// strings, and its per-process random seed keeps crafted keys from forcing collisions.
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 use model::EnvFile;
 

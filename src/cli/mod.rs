@@ -618,7 +618,6 @@ fn fix_label(fix: FixAvailability) -> &'static str {
     match fix {
         FixAvailability::None => "none",
         FixAvailability::Sometimes => "sometimes",
-        FixAvailability::Always => "always",
     }
 }
 

@@ -244,10 +244,7 @@ fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path
             continue;
         }
         let index = env.pip_files.len();
-        let mut parsed = parse_requirements(&included.text);
-        for p in &mut parsed {
-            p.file = Some(index);
-        }
+        let parsed = parse_requirements(&included.text);
         let kind = if constraint { IncludeKind::Constraint } else { include_kind };
         env.pip_files.push(ReqFile { source: included, kind, items: parsed.clone() });
         cx.stack.push(canonical);

@@ -31,9 +31,6 @@ pub struct PipItem {
     pub kind: PipItemKind,
     /// `--hash=…` options after a requirement.
     pub hashes: Vec<TextRange>,
-    /// The file the item is in: `None` for the environment file, else an index into
-    /// `EnvFile::pip_files`.
-    pub file: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,7 +156,7 @@ pub fn parse_requirements(text: &str) -> Vec<PipItem> {
 pub fn classify_line(raw: &str, whole: TextRange, base: Option<usize>) -> PipItem {
     let at = |s: usize, e: usize| base.map_or(whole, |b| TextRange::new(b + s, b + e));
     let spanned = |s: usize, e: usize| Spanned::new(raw[s..e].to_owned(), at(s, e));
-    let mut item = PipItem { raw: raw.to_owned(), range: whole, kind: PipItemKind::Comment, hashes: Vec::new(), file: None };
+    let mut item = PipItem { raw: raw.to_owned(), range: whole, kind: PipItemKind::Comment, hashes: Vec::new() };
     let code_end = comment_start(raw).unwrap_or(raw.len());
     let code = raw[..code_end].trim_end();
     let start = code.len() - code.trim_start().len();

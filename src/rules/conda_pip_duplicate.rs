@@ -18,7 +18,7 @@ declare_rule! {
         for (item, file) in env.requested_pip_items() {
             let PipItemKind::Requirement(req) = &item.kind else { continue };
             let pypi = req.name.value.as_str();
-            if crate::data::different_projects().contains(pypi) || pypi == "pip" {
+            if crate::data::is_different_project(pypi) || pypi == "pip" {
                 continue;
             }
             // The conda dependency that installs `pypi`: under that name, else the Python
@@ -31,7 +31,7 @@ declare_rule! {
             else {
                 continue;
             };
-            if crate::data::different_projects().contains(conda_name.as_str()) {
+            if crate::data::is_different_project(conda_name) {
                 continue;
             }
             // Both names as the file writes them (`opencv_python`, `py-opencv`), never the

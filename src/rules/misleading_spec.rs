@@ -68,7 +68,7 @@ fn short_version(cx: &mut LintContext<'_>, dep: &CondaDep) {
     if dep.build.is_some() {
         return;
     }
-    let Some(short) = crate::data::three_component_releases().get(name.value.as_str()) else { return };
+    let Some(mut short) = crate::data::three_component_releases(&name.value) else { return };
     let written = version.value.as_str();
     let Some(op) = ["==", "<="].into_iter().find(|op| written.starts_with(op)) else { return };
     let number = written[2..].trim();
@@ -76,7 +76,7 @@ fn short_version(cx: &mut LintContext<'_>, dep: &CondaDep) {
     if components.len() >= 3 || !components.iter().all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())) {
         return;
     }
-    if short.contains(&number) {
+    if short.any(|s| s == number) {
         return;
     }
     let zero = format!("{number}{}", ".0".repeat(3 - components.len()));

@@ -8,7 +8,7 @@ declare_rule! {
         let prefixed = env.conda_deps().filter_map(|d| d.channel.as_ref()).map(|c| (&c.value, c.range));
         for (value, range) in names.chain(prefixed) {
             let name = value.trim().trim_end_matches('/');
-            if name.contains('/') || name.contains(':') || crate::data::channels().contains(&name.to_ascii_lowercase().as_str()) {
+            if name.contains('/') || name.contains(':') || crate::data::is_channel(&name.to_ascii_lowercase()) {
                 continue;
             }
             let lower = name.to_ascii_lowercase();

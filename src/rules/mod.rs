@@ -72,14 +72,14 @@ use crate::source::{SourceFile, TextRange};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FixAvailability {
     None,
+    /// Some of its findings carry a fix.
     Sometimes,
-    Always,
 }
 
+/// A rule's stability; a preview status comes with a `--preview` flag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     Stable { since: &'static str },
-    Preview,
 }
 
 /// Everything known about a rule, in one place.
@@ -238,7 +238,7 @@ pub(crate) fn ends_line(text: &str, at: usize) -> bool {
 /// Declares a rule: its struct, its metadata in one `static`, and its check.
 /// The doc is `lints/<name>.md`, embedded so that a missing doc is a compile error.
 /// Facts after `fix` are optional ([`RuleMeta::DEFAULTS`] otherwise), e.g. `unparsed: true`,
-/// `by_target: true`, `status: Status::Preview`.
+/// `by_target: true`, `status: Status::Stable { since: "0.2.0" }`.
 macro_rules! declare_rule {
     (
         $ty:ident { code: $code:literal, name: $name:literal, severity: $sev:ident, default_on: $on:literal, fix: $fix:ident $(, $fact:ident: $value:expr)* $(,)? }

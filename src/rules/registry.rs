@@ -80,7 +80,6 @@ pub fn catalogue_markdown() -> String {
         let fix = match m.fix {
             FixAvailability::None => "",
             FixAvailability::Sometimes => "sometimes",
-            FixAvailability::Always => "yes",
         };
         out.push_str(&format!(
             "| {} | [{}]({}.md) | {} | {} | {} | {} |\n",

@@ -6,7 +6,7 @@ declare_rule! {
     fn check(env, cx) {
         for dep in env.conda_deps() {
             let Some(name) = &dep.name else { continue };
-            let Some(entry) = crate::data::superseded().get(name.value.as_str()) else { continue };
+            let Some(entry) = crate::data::superseded(&name.value) else { continue };
             let help = match entry.replacement {
                 Some(r) => format!("use `{r}` instead ({})", entry.source),
                 None => format!("remove it ({})", entry.source),
