@@ -1,7 +1,10 @@
 //! Docs as tests: every `lints/<name>.md` is parsed and its examples are executed.
 //!
 //! - `yaml bad` blocks: the rule fires on exactly the lines marked `# expect: <name>`, and every
-//!   other rule marked on a line fires there too.
+//!   other rule marked on a line fires there too. Where on the line: a finding's primary span
+//!   starts before the `# expect` comment and, when it ends on that line, ends before it;
+//!   `# expect: <name>@<column>` (1-based, in characters) pins the column the span starts at, and
+//!   a finding on a comment (a span that reaches the `# expect`) must say its column so.
 //! - `yaml good` blocks: no finding from any rule that is on by default, nor from this rule.
 //! - `yaml fixed` block: the first bad block after `--fix --unsafe-fixes` with only this rule
 //!   selected; it re-parses and a second `--fix` changes nothing.
@@ -60,18 +63,48 @@ fn encode(text: &str, info: &str) -> Vec<u8> {
     }
 }
 
-/// (line, rule name) pairs marked with `# expect: a, b`.
-fn expectations(text: &str) -> BTreeSet<(usize, String)> {
-    let mut out = BTreeSet::new();
-    for (i, line) in text.lines().enumerate() {
-        if let Some((_, names)) = line.split_once("# expect:") {
-            for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+/// One `name` or `name@column` of a `# expect: a, b@12` comment.
+struct Expect {
+    line: usize,
+    name: &'static str,
+    column: Option<usize>,
+    /// Byte offset of the comment's `#` in the block.
+    marker: usize,
+}
+
+fn expectations(text: &str) -> Vec<Expect> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if let Some(at) = line.find("# expect:") {
+            for item in line[at + "# expect:".len()..].split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                let (name, column) = match item.split_once('@') {
+                    Some((name, col)) => (name, Some(col.parse().unwrap_or_else(|_| panic!("line {}: bad column in `{item}`", i + 1)))),
+                    None => (item, None),
+                };
                 let meta = lookup(name).unwrap_or_else(|| panic!("line {}: unknown rule `{name}` in expect", i + 1)).meta();
-                out.insert((i + 1, meta.name.to_owned()));
+                out.push(Expect { line: i + 1, name: meta.name, column, marker: offset + at });
             }
         }
+        offset += line.len();
     }
     out
+}
+
+/// Whether a finding is where its expect says: on its line, at its column when one is given,
+/// else starting before the `# expect` comment without covering it.
+fn placed(source: &SourceFile, d: &Diagnostic, expect: &Expect) -> Result<(), String> {
+    let (line, column) = source.line_col(d.primary.range.start);
+    let range = d.primary.range;
+    match expect.column {
+        Some(want) if want != column => Err(format!("{}@{want} expected on line {line}, starts at column {column}", expect.name)),
+        // A span over several lines (a mapping, a list) may hold the comment of its first line.
+        None if range.start >= expect.marker || (range.end > expect.marker && source.line_col(range.end).0 == line) => Err(format!(
+            "{} on line {line} starts at column {column} and reaches the `# expect` comment; write `# expect: {}@{column}` if that is meant",
+            expect.name, expect.name
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The date the examples are linted on: dated tables (python-end-of-life) must not make a doc
@@ -149,8 +182,17 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
             "bad" => {
                 bad_count += 1;
                 let expected = expectations(&block.text);
-                let want: BTreeSet<usize> = expected.iter().filter(|(_, n)| n == meta.name).map(|(l, _)| *l).collect();
+                let want: BTreeSet<usize> = expected.iter().filter(|e| e.name == meta.name).map(|e| e.line).collect();
                 let got = lines_of(&source, &diagnostics, meta.code);
+                for expect in &expected {
+                    let code = lookup(expect.name).unwrap().meta().code;
+                    let on_line = diagnostics.iter().filter(|d| d.code == code && source.line_col(d.primary.range.start).0 == expect.line);
+                    for d in on_line {
+                        if let Err(e) = placed(&source, d, expect) {
+                            failures.push(format!("bad block at line {}: {e}", block.open + 1));
+                        }
+                    }
+                }
                 if want.is_empty() {
                     failures.push(format!("bad block at line {} has no `# expect: {}` line", block.open + 1, meta.name));
                 }
@@ -162,10 +204,10 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
                         describe(&source, &diagnostics)
                     ));
                 }
-                for (line, name) in expected.iter().filter(|(_, n)| n != meta.name) {
-                    let code = lookup(name).unwrap().meta().code;
-                    if !lines_of(&source, &diagnostics, code).contains(line) {
-                        failures.push(format!("bad block at line {}: {name} expected on line {line}", block.open + 1));
+                for expect in expected.iter().filter(|e| e.name != meta.name) {
+                    let code = lookup(expect.name).unwrap().meta().code;
+                    if !lines_of(&source, &diagnostics, code).contains(&expect.line) {
+                        failures.push(format!("bad block at line {}: {} expected on line {}", block.open + 1, expect.name, expect.line));
                     }
                 }
                 if first_bad.is_none() {
