@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{
-    classify_line, parse_conda_spec, parse_requirements, Channels, Comment, Dependencies, Dependency, DuplicateKey,
+    classify_line, parse_conda_spec, parse_requirements, Channels, Dependencies, Dependency, DuplicateKey,
     EnvFile, Expected, FileState, IncludeKind, IncludeProblem, IncludeProblemKind, PipItem, PipItemKind, PipSection, ReqFile,
     NodeType, Root, Spanned, TopKey, TypeError, Variable, KNOWN_KEYS,
 };
 use crate::source::{SourceFile, TextRange};
-use crate::syntax::{self, NodeId, NodeKind, ScalarKind, Tree};
+use crate::syntax::{self, comments, NodeId, NodeKind, ScalarKind, Tree};
 
 pub fn lower(source: &SourceFile) -> EnvFile {
     let unparsed = |state| EnvFile { comments: comments(&source.text), ..EnvFile::empty(state, source.encoding) };
@@ -56,20 +56,6 @@ fn extents(tree: &Tree) -> Vec<TextRange> {
         }
     }
     out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    out
-}
-
-/// Every `# …` comment of the text.
-pub fn comments(text: &str) -> Vec<Comment> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if let Some(at) = syntax::comment_start(content) {
-            out.push(Comment { range: TextRange::new(offset + at, offset + content.len()), text: content[at + 1..].to_owned() });
-        }
-        offset += line.len();
-    }
     out
 }
 

@@ -6,7 +6,7 @@ mod pip;
 mod spanned;
 
 pub use dependency::{parse_conda_spec, CondaDep, Misread, SpecError};
-pub use lower::{comments, lower, selector_of};
+pub use lower::{lower, selector_of};
 pub use pip::{classify_line, parse_requirements, IncludeKind, OptionKind, PipItem, PipItemKind, PipSection, Requirement};
 pub use spanned::Spanned;
 
@@ -16,7 +16,7 @@ use crate::source::SourceFile;
 
 use crate::source::{DecodeError, Encoding, TextRange};
 use crate::syntax::SyntaxError;
-pub use crate::syntax::NodeType;
+pub use crate::syntax::{comments, Comment, NodeType};
 
 /// The top-level keys of an environment file (CEP 24).
 pub const KNOWN_KEYS: &[&str] = &["name", "channels", "dependencies", "prefix", "variables"];
@@ -150,13 +150,6 @@ pub struct Variable {
     pub value: Option<Spanned<String>>,
     pub value_range: TextRange,
     pub found: NodeType,
-}
-
-/// A `# …` comment; `text` is what follows the `#`.
-#[derive(Clone, Debug)]
-pub struct Comment {
-    pub range: TextRange,
-    pub text: String,
 }
 
 /// A requirements file reached through `-r` (requirements) or `-c` (constraints).

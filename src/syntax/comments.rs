@@ -33,6 +33,28 @@ pub fn comment_start(line: &str) -> Option<usize> {
     None
 }
 
+/// A `# …` comment; `text` is what follows the `#`.
+#[derive(Clone, Debug)]
+pub struct Comment {
+    pub range: TextRange,
+    pub text: String,
+}
+
+/// Every `# …` comment of the text, scanned once per file (selectors and suppression
+/// directives are read from them).
+pub fn comments(text: &str) -> Vec<Comment> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if let Some(at) = comment_start(content) {
+            out.push(Comment { range: TextRange::new(offset + at, offset + content.len()), text: content[at + 1..].to_owned() });
+        }
+        offset += line.len();
+    }
+    out
+}
+
 /// The first Jinja expression or statement (`{{ … }}`, `{% … %}`) outside comments.
 pub fn find_template(text: &str) -> Option<TextRange> {
     if !text.contains("{{") && !text.contains("{%") {

@@ -3,7 +3,7 @@
 mod comments;
 mod yaml;
 
-pub use comments::{comment_start, find_template};
+pub use comments::{comment_start, comments, find_template, Comment};
 pub use yaml::{parse, MAX_DEPTH};
 
 use crate::source::TextRange;
