@@ -167,6 +167,18 @@ mod tests {
     }
 
     #[test]
+    fn target_turns_on_the_rules_for_its_limits() {
+        let by_target: Vec<&str> = RULES.iter().map(|r| r.meta()).filter(|m| m.by_target).map(|m| m.code).collect();
+        assert_eq!(by_target, ["PIP012"]);
+        let target = Settings { target: Some(Target::CondaLock), ..Settings::default() };
+        assert!(!enabled(&Settings::default(), "PIP012") && enabled(&target, "PIP012"));
+        let ignored = Settings { ignore: parse_selectors("tool-incompatible").unwrap(), ..target };
+        assert!(!enabled(&ignored, "PIP012"));
+        let unparsed: Vec<&str> = RULES.iter().map(|r| r.meta()).filter(|m| m.unparsed).map(|m| m.code).collect();
+        assert_eq!(unparsed, ["ENV001", "ENV015", "ENV016"]);
+    }
+
+    #[test]
     fn selection_follows_specificity() {
         let s = Settings::default();
         assert!(enabled(&s, "PIP002"));
