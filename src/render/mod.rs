@@ -233,6 +233,23 @@ mod tests {
     }
 
     #[test]
+    fn escapes_controls_and_maps_offsets() {
+        assert_eq!(terminal_safe("a\u{1b}[2J\tb\u{7}\u{9b}\u{202e}\u{2069}\u{7f}\nc"), "a\\u{1b}[2J\tb\\u{7}\\u{9b}\\u{202e}\\u{2069}\\u{7f}\\u{a}c");
+        assert!(matches!(terminal_safe("plain é ✓ text"), Cow::Borrowed(_)));
+        // A snippet keeps its line breaks; a lone `\r` becomes one.
+        let text = "x\u{1b}y\r\nz\rw\u{202e}v";
+        let (shown, shifts) = escape_terminal(text, true);
+        assert_eq!(shown, "x\\u{1b}y\r\nz\nw\\u{202e}v");
+        let at = |needle: &str| text.find(needle).unwrap();
+        for (needle, expected) in [("x", "x"), ("y", "y"), ("z", "z"), ("w", "w"), ("v", "v"), ("\u{1b}", "\\u{1b}"), ("\u{202e}", "\\u{202e}")] {
+            let start = shifts.to_escaped(at(needle));
+            assert!(shown[start..].starts_with(expected), "{needle:?}");
+            assert_eq!(shifts.to_text(start), at(needle));
+        }
+        assert_eq!(shifts.to_escaped(text.len()), shown.len());
+    }
+
+    #[test]
     fn summary_counts_by_severity() {
         let source = example();
         let diagnostics = lint(&source, &Settings::default());
