@@ -53,7 +53,7 @@ fn snippets_show_the_secrets_masked() {
     assert_masked("full", &stdout);
     // The lines drawn keep their length: a masked password is as long as the password.
     assert!(stdout.contains("  - https://builder:***************@conda.example.com/private"), "{stdout}");
-    assert!(stdout.contains("- --extra-index-url https://__token__:****************************@upload.example.com/simple") || stdout.contains("--extra-index-url https://__token__:****************************@upload.example.com/simple"), "{stdout}");
+    assert!(stdout.contains(" │ --extra-index-url https://__token__:****************************@upload.example.com/simple"), "{stdout}");
     assert!(stdout.contains("# the index password is **************"), "{stdout}");
 }
 
