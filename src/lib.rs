@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod secrets;
 pub mod settings;
 pub mod source;
 pub mod syntax;
@@ -78,7 +79,8 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
     for d in diagnostics.iter_mut().filter(|d| d.file.is_some()) {
         d.fix = None;
     }
-    redact(env, source, &mut diagnostics);
+    // No output format may show a secret: every text of the findings is masked here.
+    secrets::Secrets::find(std::iter::once(&*source.text).chain(env.pip_files.iter().map(|f| &*f.source.text))).mask_diagnostics(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.primary.range.start, d.primary.range.end, d.code));
     diagnostics
 }
@@ -152,51 +154,6 @@ fn with_crlf(fix: &diagnostic::Fix) -> diagnostic::Fix {
         edit.content = edit.content.replace("\r\n", "\n").replace('\n', "\r\n");
     }
     fix
-}
-
-/// Replaces every password or token written in a URL of the file (or its includes) by `****`
-/// in the text of every diagnostic: no output format may show a secret.
-fn redact(env: &EnvFile, source: &SourceFile, diagnostics: &mut [Diagnostic]) {
-    use rules::credentials_in_url::secrets;
-    let mut found = secrets(&source.text);
-    for file in &env.pip_files {
-        found.extend(secrets(&file.source.text));
-    }
-    if found.is_empty() {
-        return;
-    }
-    found.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let scrubbed = |text: &str| {
-        let mut text = rules::credentials_in_url::redact(text);
-        // Long secrets are also removed where they appear outside a URL.
-        for secret in found.iter().filter(|s| s.len() >= 6) {
-            if text.contains(secret.as_str()) {
-                text = text.replace(secret.as_str(), "****");
-            }
-        }
-        text
-    };
-    for d in diagnostics {
-        d.message = scrubbed(&d.message);
-        if let Some(help) = &mut d.help {
-            *help = scrubbed(help).into();
-        }
-        for label in d.secondary.iter_mut().chain(std::iter::once(&mut d.primary)) {
-            if let Some(message) = &mut label.message {
-                *message = scrubbed(message);
-            }
-        }
-        if let Some(fix) = &mut d.fix {
-            fix.title = scrubbed(&fix.title).into();
-        }
-        // A fix whose new text holds a secret cannot be shown redacted without breaking it.
-        let leaks = |content: &str| {
-            rules::credentials_in_url::redact(content) != content || found.iter().any(|s| s.len() >= 6 && content.contains(s.as_str()))
-        };
-        if d.fix.as_ref().is_some_and(|f| f.edits.iter().any(|e| leaks(&e.content))) {
-            d.fix = None;
-        }
-    }
 }
 
 /// Splits one file's diagnostics by the file they are in: the environment file first, then each

@@ -270,7 +270,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
     // The snapshot block follows the first bad block.
     let rendered = render(
         OutputFormat::Full,
-        &[FileReport { source: &bad_source, diagnostics: &own, suppressed: &[] }],
+        &[FileReport { source: &condalint::secrets::mask_source(&bad_source), diagnostics: &own, suppressed: &[] }],
         &FullOptions { color: false, links: false, width: 80 },
         &[],
     );

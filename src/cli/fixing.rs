@@ -4,12 +4,15 @@ use std::io::Write;
 use std::path::Path;
 
 /// A unified diff of a file before and after fixes (`--- a/path`, `+++ b/path`, 3 lines of
-/// context), empty when nothing changed.
+/// context), empty when nothing changed. Credentials are masked on both sides, in changed lines
+/// and context alike: the diff is a report, not the user's file.
 pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
     if before == after {
         return String::new();
     }
-    let diff = similar::TextDiff::from_lines(before, after);
+    let secrets = crate::secrets::Secrets::find([before, after]);
+    let (before, after) = (secrets.redact(before), secrets.redact(after));
+    let diff = similar::TextDiff::from_lines(&*before, &*after);
     let mut out = diff.unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string();
     if !out.ends_with('\n') {
         out.push('\n');
@@ -55,5 +58,8 @@ mod tests {
         let diff = unified_diff("env.yml", "a\nb\nc\n", "a\nB\nc\n");
         assert_eq!(diff, "--- a/env.yml\n+++ b/env.yml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
         assert_eq!(unified_diff("env.yml", "same\n", "same\n"), "");
+        let before = "url: https://u:hunter2hunter2@h/c\nx: a\n# hunter2hunter2\n";
+        let diff = unified_diff("env.yml", before, &before.replace("x: a", "x: b"));
+        assert_eq!(diff, "--- a/env.yml\n+++ b/env.yml\n@@ -1,3 +1,3 @@\n url: https://u:****@h/c\n-x: a\n+x: b\n # ****\n");
     }
 }

@@ -171,7 +171,7 @@ pub fn run(
         Command::Config { key } => run_config(key.as_deref(), stdout, stderr),
     };
     result.unwrap_or_else(|err| {
-        let _ = writeln!(stderr, "condalint: error: {err}");
+        let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&err));
         ExitStatus::Error
     })
 }
@@ -331,7 +331,7 @@ fn run_check(
             };
             match stdin.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes) {
                 Ok(_) if bytes.len() as u64 > MAX_FILE_SIZE => {
-                    let _ = writeln!(stderr, "condalint: error: {name}: input is larger than 32 MiB; not linted");
+                    let _ = writeln!(stderr, "condalint: error: {}: input is larger than 32 MiB; not linted", render::terminal_safe(&name));
                     io_error = true;
                 }
                 Ok(_) => {
@@ -339,7 +339,7 @@ fn run_check(
                     inputs.push((Input::Bytes(name, bytes), Arc::new(settings)));
                 }
                 Err(err) => {
-                    let _ = writeln!(stderr, "condalint: error: {name}: cannot read standard input: {err}");
+                    let _ = writeln!(stderr, "condalint: error: {}: cannot read standard input: {err}", render::terminal_safe(&name));
                     io_error = true;
                 }
             }
@@ -348,7 +348,7 @@ fn run_check(
         match discover::expand(path) {
             Ok(found) if found.files.is_empty() => {
                 if !args.quiet {
-                    let _ = writeln!(stderr, "condalint: no environment files found in {}", path.display());
+                    let _ = writeln!(stderr, "condalint: no environment files found in {}", render::terminal_safe(&path.display().to_string()));
                 }
             }
             Ok(found) => {
@@ -365,7 +365,7 @@ fn run_check(
                 }
             }
             Err(message) => {
-                let _ = writeln!(stderr, "condalint: error: {message}");
+                let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
                 io_error = true;
             }
         }
@@ -382,13 +382,13 @@ fn run_check(
         let result = match result {
             Ok(result) => result,
             Err(message) => {
-                let _ = writeln!(stderr, "condalint: error: {message}");
+                let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
                 io_error = true;
                 continue;
             }
         };
         for note in &result.notes {
-            let _ = writeln!(stderr, "{note}");
+            let _ = writeln!(stderr, "{}", render::terminal_safe(note));
         }
         io_error |= result.failed;
         fixed += result.fixed;
@@ -419,7 +419,7 @@ fn run_check(
             }
             Outcome::Skipped(reason) => {
                 if !args.quiet {
-                    let _ = writeln!(stderr, "condalint: skipping {}: {reason}", result.source.path);
+                    let _ = writeln!(stderr, "condalint: skipping {}: {reason}", render::terminal_safe(&result.source.path));
                 }
             }
         }
@@ -514,6 +514,9 @@ fn lint_input(input: Input, settings: &Settings, fix: Option<crate::FixMode>, wr
     let mut linted = lint_and_fix(input, settings, fix, write)?;
     if let Outcome::Linted(diagnostics) = &mut linted.outcome {
         linted.groups = crate::group_by_file(&linted.source, std::mem::take(diagnostics));
+        // The report shows the files masked; the fixed text for stdout was taken before.
+        crate::secrets::mask_sources(&mut linted.groups);
+        linted.source = linted.groups[0].0.clone();
     }
     Ok(linted)
 }
@@ -522,7 +525,7 @@ fn lint_and_fix(input: Input, settings: &Settings, fix: Option<crate::FixMode>, 
     let (source, path) = match input {
         Input::Bytes(name, bytes) => (SourceFile::from_bytes(name, &bytes), None),
         Input::Path(path) => {
-            let shown = path.display().to_string();
+            let shown = render::path_text(&path);
             let bytes = discover::read_file(&path).map_err(|e| format!("{shown}: {e}"))?;
             (SourceFile::from_bytes(shown, &bytes), Some(path))
         }

@@ -1,6 +1,6 @@
 use std::fmt::Write;
 
-use super::FileReport;
+use super::{terminal_safe, FileReport};
 use crate::diagnostic::Severity;
 
 /// Azure Pipelines logging commands:
@@ -15,9 +15,9 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
             let _ = writeln!(
                 out,
                 "##vso[task.logissue type={kind};sourcepath={};linenumber={line};columnnumber={col};code={}]{}",
-                property(&report.source.path),
+                property(&terminal_safe(&report.source.path)),
                 d.code,
-                data(&format!("{} {}", d.code, d.message))
+                data(&format!("{} {}", d.code, terminal_safe(&d.message)))
             );
         }
     }

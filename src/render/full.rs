@@ -3,6 +3,8 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
+use std::sync::Arc;
+
 use super::FileReport;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::source::SourceFile;
@@ -25,33 +27,63 @@ pub fn render(reports: &[FileReport<'_>], options: &FullOptions) -> String {
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(options.links);
     let mut out = String::new();
-    for report in reports {
+    for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
+        // Escaped once per file; every finding's snippet shares it.
+        let shown = Shown::new(report.source);
         for d in report.diagnostics {
-            out.push_str(&render_one(&handler, report.source, d));
+            out.push_str(&render_one(&handler, &shown, d));
         }
     }
     out
 }
 
+/// A file as its snippets show it: the (masked) text with unsafe characters escaped, the map from
+/// offsets in the file to offsets in that text, and the file's name, escaped too.
+struct Shown {
+    text: Text,
+    name: String,
+}
+
+impl Shown {
+    fn new(source: &SourceFile) -> Self {
+        let (text, shifts) = super::escape_terminal(&source.text, true);
+        let text = match text {
+            std::borrow::Cow::Borrowed(_) => source.text.clone(),
+            std::borrow::Cow::Owned(text) => text.into(),
+        };
+        Self { text: Text { text, shifts: Arc::new(shifts), file: source.text.clone() }, name: safe(&source.path) }
+    }
+
+    /// A range of the file as a span of the shown text.
+    fn span(&self, start: usize, end: usize) -> SourceSpan {
+        let start = self.text.shifts.to_escaped(start);
+        (start, self.text.shifts.to_escaped(end) - start).into()
+    }
+}
+
+fn safe(text: &str) -> String {
+    super::terminal_safe(text).into_owned()
+}
+
 /// One diagnostic as miette draws it.
-pub fn render_one(handler: &GraphicalReportHandler, source: &SourceFile, d: &Diagnostic) -> String {
+fn render_one(handler: &GraphicalReportHandler, shown: &Shown, d: &Diagnostic) -> String {
     let severity = match d.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
         Severity::Info => miette::Severity::Advice,
     };
-    let text = crate::rules::credentials_in_url::mask(&source.text).into_owned();
+    let text = &shown.text.file;
     let mut labels = Vec::new();
-    labels.extend(shortened(&text, d.primary.range, d.primary.message.clone(), true));
+    labels.extend(shortened(shown, text, d.primary.range, d.primary.message.as_deref(), true));
     for label in d.secondary.iter().filter(|l| l.file.is_none()) {
-        labels.extend(shortened(&text, label.range, label.message.clone(), false));
+        labels.extend(shortened(shown, text, label.range, label.message.as_deref(), false));
     }
-    let mut help = d.help.as_deref().map(str::to_owned);
+    let mut help = d.help.as_deref().map(safe);
     // Labels in another file cannot be drawn in this snippet: name their place instead.
     for label in &d.secondary {
         let Some(file) = &label.file else { continue };
         let (line, col) = file.line_col(label.range.start);
-        let note = format!("{}: {}:{line}:{col}", label.message.as_deref().unwrap_or("see"), file.path);
+        let note = safe(&format!("{}: {}:{line}:{col}", label.message.as_deref().unwrap_or("see"), file.path));
         help = Some(match help {
             Some(h) => format!("{h}\n{note}"),
             None => note,
@@ -59,13 +91,13 @@ pub fn render_one(handler: &GraphicalReportHandler, source: &SourceFile, d: &Dia
     }
     if let Some(fix) = d.fix.as_ref().filter(|f| f.applicability != Applicability::DisplayOnly) {
         let kind = if fix.applicability == Applicability::Safe { "fix" } else { "unsafe fix" };
-        let line = format!("{kind} available: {}", fix.title);
+        let line = format!("{kind} available: {}", safe(&fix.title));
         help = Some(match help {
             Some(h) => format!("{h}\n{line}"),
             None => line,
         });
     }
-    let mut diagnostic = MietteDiagnostic::new(d.message.clone())
+    let mut diagnostic = MietteDiagnostic::new(safe(&d.message))
         .with_code(d.code)
         .with_severity(severity)
         .with_url(crate::doc_url(d.name))
@@ -73,7 +105,7 @@ pub fn render_one(handler: &GraphicalReportHandler, source: &SourceFile, d: &Dia
     if let Some(help) = help {
         diagnostic = diagnostic.with_help(help);
     }
-    let report = Report::new(diagnostic).with_source_code(NamedSource::new(source.path.clone(), Text(text)));
+    let report = Report::new(diagnostic).with_source_code(NamedSource::new(shown.name.clone(), shown.text.clone()));
     let mut out = String::new();
     let _ = handler.render_report(&mut out, report.as_ref());
     out
@@ -85,11 +117,13 @@ const MAX_LABEL_LINES: usize = 4;
 /// The label as miette should draw it: a span over many lines (the whole document of a
 /// `conda list` paste) becomes its first line, with the label's text, and its last line, so
 /// that the finding shows two short snippets instead of one frame as long as the span.
-fn shortened(text: &str, range: crate::source::TextRange, message: Option<String>, primary: bool) -> Vec<LabeledSpan> {
+fn shortened(shown: &Shown, text: &str, range: crate::source::TextRange, message: Option<&str>, primary: bool) -> Vec<LabeledSpan> {
     let make = |message: Option<String>, start: usize, end: usize, primary: bool| {
-        let span = (start, end - start);
+        let span = shown.span(start, end);
+        let message = message.map(|m| safe(&m));
         if primary { LabeledSpan::new_primary_with_span(message, span) } else { LabeledSpan::new_with_span(message, span) }
     };
+    let message = message.map(str::to_owned);
     let covered = text.get(range.start..range.end).unwrap_or("");
     let covered = covered.trim_end_matches(['\n', '\r']);
     if covered.matches('\n').count() < MAX_LABEL_LINES {
@@ -111,22 +145,32 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-/// The file's text for miette. miette merges two labels' snippets when the first one's start
-/// line plus its `line_count()` reaches the second's start line, but its own `line_count()` is
-/// the number of lines from the top of the file to the snippet's end, so two labels far down a
-/// file were merged into one frame covering every line between them. This reports the number
-/// of lines in the snippet plus [`MERGE_GAP`]: two snippets merge when at most that many lines
-/// lie between them, so labels a few lines apart stay in one snippet.
-struct Text(String);
+/// The file's text for miette, as [`Shown`] makes it. miette merges two labels' snippets when the
+/// first one's start line plus its `line_count()` reaches the second's start line, but its own
+/// `line_count()` is the number of lines from the top of the file to the snippet's end, so two
+/// labels far down a file were merged into one frame covering every line between them. This
+/// reports the number of lines in the snippet plus [`MERGE_GAP`]: two snippets merge when at
+/// most that many lines lie between them, so labels a few lines apart stay in one snippet.
+/// The column of the header (`[path:line:col]`) is the column in the file, not in the escaped
+/// text.
+#[derive(Clone)]
+struct Text {
+    text: Arc<str>,
+    shifts: Arc<super::Shifts>,
+    /// The file's own text, which ranges point into.
+    file: Arc<str>,
+}
 
 /// Most lines hidden between two labels' snippets that are still drawn as one snippet.
 const MERGE_GAP: usize = 4;
 
 impl SourceCode for Text {
     fn read_span<'a>(&'a self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.0.read_span(span, before, after)?;
+        let inner = self.text.read_span(span, before, after)?;
         let data = inner.data();
         let lines = data.iter().filter(|&&b| b == b'\n').count() + usize::from(!data.is_empty() && !data.ends_with(b"\n"));
-        Ok(Box::new(MietteSpanContents::new(data, *inner.span(), inner.line(), inner.column(), lines + MERGE_GAP)))
+        let start = inner.span().offset();
+        let column = self.shifts.to_text(start) - self.shifts.to_text(start - inner.column());
+        Ok(Box::new(MietteSpanContents::new(data, *inner.span(), inner.line(), column, lines + MERGE_GAP)))
     }
 }

@@ -1,6 +1,6 @@
 use std::fmt::Write;
 
-use super::FileReport;
+use super::{terminal_safe, FileReport};
 use crate::diagnostic::Severity;
 
 /// GitHub Actions workflow commands: `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
@@ -16,15 +16,15 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut message = d.message.clone();
+            let mut message = terminal_safe(&d.message).into_owned();
             if let Some(help) = &d.help {
                 message.push_str("\nhelp: ");
-                message.push_str(help);
+                message.push_str(&terminal_safe(help));
             }
             let _ = writeln!(
                 out,
                 "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-                property(&report.source.path),
+                property(&terminal_safe(&report.source.path)),
                 property(&format!("{} ({})", d.code, d.name)),
                 data(&message)
             );

@@ -16,9 +16,8 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
             seen.push((d.code, text));
             let (line, _) = report.source.line_col(d.primary.range.start);
             let (end_line, _) = report.source.line_col(d.primary.range.end);
-            // A password under the span is masked first: a fast hash of it could be reversed.
-            let masked = crate::rules::credentials_in_url::redact(text);
-            let key = format!("{}\0{}\0{masked}\0{occurrence}", report.source.path, d.code);
+            // The text is the report's masked copy: a fast hash of a password could be reversed.
+            let key = format!("{}\0{}\0{text}\0{occurrence}", report.source.path, d.code);
             issues.push(json!({
                 "description": format!("{} {}", d.code, d.message),
                 "check_name": d.code,

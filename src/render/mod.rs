@@ -12,6 +12,9 @@ pub mod statistics;
 
 pub use full::FullOptions;
 
+use std::borrow::Cow;
+use std::fmt::Write;
+
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::RuleMeta;
 use crate::source::SourceFile;
@@ -30,6 +33,7 @@ pub enum OutputFormat {
 
 /// One linted file and its findings.
 pub struct FileReport<'a> {
+    /// The file as the report shows it: its credentials masked ([`crate::secrets::mask_sources`]).
     pub source: &'a SourceFile,
     /// The findings to report, sorted by position.
     pub diagnostics: &'a [Diagnostic],
@@ -110,6 +114,99 @@ fn escape_chars(text: &str, escapes: &[(char, &str)]) -> String {
     out
 }
 
+/// A character a terminal must not receive as it is: C0 controls other than tab (they move the
+/// cursor, clear the screen, start escape sequences), DEL, C1 controls, and the bidirectional
+/// overrides and isolates that reorder what a line shows.
+pub(crate) fn is_unsafe(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{a}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether the text may hold an unsafe character (a quick test on bytes: C0, DEL, and the lead
+/// bytes of C1 controls and of the bidirectional controls).
+fn may_be_unsafe(text: &str) -> bool {
+    text.bytes().any(|b| (b < 0x20 && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2))
+}
+
+/// Text as every human format writes it (`full`, `concise`, `github`, `azure`, `--statistics`):
+/// each unsafe character (see [`is_unsafe`]) shown as its escape (`\u{1b}`), so that nothing a
+/// linted file holds can drive the terminal.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    escape_terminal(text, false).0
+}
+
+/// The one escaping function of the human renderers. With `lines` (a source text for a
+/// snippet) line breaks are kept: `\n` and `\r\n` as they are, a lone `\r` as `\n` (one byte for
+/// one, so that it shows as the line break it is). Also returns, for each escape, where the
+/// escaped character ends in `text` and how many bytes longer the result is from there on:
+/// what [`Shifts`] maps offsets with.
+pub(crate) fn escape_terminal(text: &str, lines: bool) -> (Cow<'_, str>, Shifts) {
+    let mut shifts = Shifts::default();
+    if !may_be_unsafe(text) {
+        return (Cow::Borrowed(text), shifts);
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let line_break = lines && (c == '\n' || (c == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n')));
+        if !is_unsafe(c) || line_break {
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        copied = i + c.len_utf8();
+        if lines && c == '\r' {
+            out.push('\n');
+            continue;
+        }
+        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        shifts.0.push((copied, out.len() - copied));
+    }
+    if copied == 0 {
+        return (Cow::Borrowed(text), shifts);
+    }
+    out.push_str(&text[copied..]);
+    (Cow::Owned(out), shifts)
+}
+
+/// Where offsets into a text land in its escaped form: `(end of an escaped character in the
+/// text, bytes added up to there)`, in order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Shifts(Vec<(usize, usize)>);
+
+impl Shifts {
+    /// The offset in the escaped text of an offset in the text.
+    pub(crate) fn to_escaped(&self, offset: usize) -> usize {
+        let before = self.0.partition_point(|&(end, _)| end <= offset);
+        offset + before.checked_sub(1).map_or(0, |i| self.0[i].1)
+    }
+
+    /// The offset in the text of an offset in the escaped text that is not inside an escape.
+    pub(crate) fn to_text(&self, offset: usize) -> usize {
+        let before = self.0.partition_point(|&(end, added)| end + added <= offset);
+        offset - before.checked_sub(1).map_or(0, |i| self.0[i].1)
+    }
+}
+
+/// A path as text: bytes that are not valid UTF-8 are written `\x{ff}` (not replaced by `�`).
+pub fn path_text(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                let _ = write!(out, "\\x{{{byte:02x}}}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -133,6 +230,23 @@ mod tests {
         assert!(plain.contains("PIP004 (https://github.com/condalint/condalint/blob/main/lints/invalid-requirement.md)"));
         let tty = render(OutputFormat::Full, &reports, &FullOptions { color: true, links: true, width: 80 }, &[]);
         assert!(tty.contains("\u{1b}[") && tty.contains("\u{1b}]8;;https://github.com/condalint/condalint/blob/main/lints/"));
+    }
+
+    #[test]
+    fn escapes_controls_and_maps_offsets() {
+        assert_eq!(terminal_safe("a\u{1b}[2J\tb\u{7}\u{9b}\u{202e}\u{2069}\u{7f}\nc"), "a\\u{1b}[2J\tb\\u{7}\\u{9b}\\u{202e}\\u{2069}\\u{7f}\\u{a}c");
+        assert!(matches!(terminal_safe("plain é ✓ text"), Cow::Borrowed(_)));
+        // A snippet keeps its line breaks; a lone `\r` becomes one.
+        let text = "x\u{1b}y\r\nz\rw\u{202e}v";
+        let (shown, shifts) = escape_terminal(text, true);
+        assert_eq!(shown, "x\\u{1b}y\r\nz\nw\\u{202e}v");
+        let at = |needle: &str| text.find(needle).unwrap();
+        for (needle, expected) in [("x", "x"), ("y", "y"), ("z", "z"), ("w", "w"), ("v", "v"), ("\u{1b}", "\\u{1b}"), ("\u{202e}", "\\u{202e}")] {
+            let start = shifts.to_escaped(at(needle));
+            assert!(shown[start..].starts_with(expected), "{needle:?}");
+            assert_eq!(shifts.to_text(start), at(needle));
+        }
+        assert_eq!(shifts.to_escaped(text.len()), shown.len());
     }
 
     #[test]

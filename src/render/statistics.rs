@@ -50,7 +50,7 @@ pub fn text(reports: &[FileReport<'_>]) -> String {
         if row.suppressed > 0 {
             let _ = write!(out, "  ({} suppressed", row.suppressed);
             for reason in &row.reasons {
-                let _ = write!(out, "; {reason}");
+                let _ = write!(out, "; {}", super::terminal_safe(reason));
             }
             out.push(')');
         }

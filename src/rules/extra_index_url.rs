@@ -18,7 +18,7 @@ declare_rule! {
             let message = match (&main, extra_is_pypi) {
                 (Some(main), true) if !is_pypi(main) => format!(
                     "`--extra-index-url` adds PyPI next to the main index `{}`; a public package on PyPI with the same name as a package on the main index can win",
-                    crate::rules::credentials_in_url::redact(main)
+                    crate::secrets::redact(main)
                 ),
                 (_, true) => "`--extra-index-url` adds PyPI next to the main index that pip is configured with; a public package on PyPI with the same name as a private one can win".to_owned(),
                 _ => "`--extra-index-url` merges this index with PyPI; a public package with the same name as a private one can win".to_owned(),

@@ -6,7 +6,7 @@ declare_rule! {
     fn check(env, cx) {
         for channel in env.channels.iter().flat_map(|c| c.items.iter()) {
             if crate::rules::insecure_index::is_remote_http(&channel.value) {
-                let shown = crate::rules::credentials_in_url::redact(&channel.value);
+                let shown = crate::secrets::redact(&channel.value);
                 cx.report(channel.range, format!("channel `{shown}` is fetched over plain HTTP; packages can be tampered with in transit"))
                     .help("use the `https://` URL of the channel");
             }

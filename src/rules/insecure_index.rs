@@ -20,14 +20,14 @@ declare_rule! {
             }
             let index = matches!(option, "--index-url" | "-i" | "--extra-index-url" | "--find-links" | "-f");
             let Some(value) = value.as_ref().filter(|v| index && is_remote_http(&v.value)) else { continue };
-            let shown = crate::rules::credentials_in_url::redact(value.value.trim());
+            let shown = crate::secrets::redact(value.value.trim());
             cx.report_in(file, value.range, format!("`{option} {shown}` fetches packages over plain HTTP; they can be replaced in transit"))
                 .help("use the `https://` URL of the index");
         }
         // conda-lock's `pip-repositories` (a list of index URLs).
         for url in &env.pip_repositories {
             if is_remote_http(&url.value) {
-                let shown = crate::rules::credentials_in_url::redact(url.value.trim());
+                let shown = crate::secrets::redact(url.value.trim());
                 cx.report(url.range, format!("pip repository `{shown}` is fetched over plain HTTP; packages can be replaced in transit"))
                     .help("use the `https://` URL of the index");
             }

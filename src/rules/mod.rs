@@ -6,7 +6,7 @@ mod absolute_prefix;
 mod build_string_pinned;
 mod conda_pip_duplicate;
 mod conda_too_old;
-pub mod credentials_in_url;
+mod credentials_in_url;
 mod duplicate_channel;
 mod duplicate_key;
 mod duplicate_package;

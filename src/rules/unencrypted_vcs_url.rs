@@ -12,8 +12,8 @@ declare_rule! {
             let host = after.split(['/', '?', '#']).next().unwrap_or("");
             let host = host.rsplit('@').next().unwrap_or(host).split(':').next().unwrap_or("").to_ascii_lowercase();
             let https = format!("git+https://{after}");
-            let shown = crate::rules::credentials_in_url::redact(&url.value);
-            let help = format!("use `{}`", crate::rules::credentials_in_url::redact(&https));
+            let shown = crate::secrets::redact(&url.value);
+            let help = format!("use `{}`", crate::secrets::redact(&https));
             let diagnostic = if host == "github.com" || host == "www.github.com" {
                 cx.report_in(file.map(|f| &f.source), url.range, format!("`{shown}` uses the `git://` protocol, which GitHub stopped serving in March 2022; the install fails"))
                     .severity(Severity::Error)

@@ -8,7 +8,7 @@ declare_rule! {
     fn check(env, cx) {
         for (item, file) in env.all_pip_items() {
             let Some(url) = item_url(item, cx.source_of(file)) else { continue };
-            let shown = crate::rules::credentials_in_url::redact(&url.value);
+            let shown = crate::secrets::redact(&url.value);
             let vcs = ["git+", "hg+", "svn+", "bzr+"].iter().find_map(|p| url.value.strip_prefix(p));
             // `git+{REPO}` or `git+${REPO_URL}`: a template placeholder, not yet a URL.
             if vcs.is_some_and(|rest| !has_scheme(rest)) {
@@ -26,7 +26,7 @@ declare_rule! {
                     Some(b) => format!("`{shown}` is an archive of the moving branch `{b}`; every build downloads whatever it holds"),
                     None => format!("`{shown}` is an archive of the default branch; every build downloads whatever it holds"),
                 };
-                let pinned = crate::rules::credentials_in_url::redact(&archive.pinned);
+                let pinned = crate::secrets::redact(&archive.pinned);
                 (message, format!("download a tag or a commit instead: `{pinned}`"))
             } else {
                 continue;
