@@ -1,6 +1,5 @@
-//! Configuration files: `condalint.toml`, `.condalint.toml`, or `[tool.condalint]` in
-//! `pyproject.toml`, looked up from a linted file's directory upwards; the closest wins and
-//! files are never merged (CLI.md "Configuration").
+//! The shape of one configuration file, read and validated: every key, with spans into the file
+//! for errors.
 //!
 //! Globs in `exclude` and `per-file-ignores` are relative to the config file's directory and
 //! matched against the linted file's path relative to it, with `/` separators; `*` does not
@@ -17,9 +16,6 @@ use toml::Spanned;
 use crate::diagnostic::Severity;
 use crate::render::OutputFormat;
 use crate::settings::{FailOn, Selector, Target};
-
-/// The config file names of one directory, in order of precedence.
-pub const FILE_NAMES: &[&str] = &["condalint.toml", ".condalint.toml", "pyproject.toml"];
 
 /// Every key, with what it means (`condalint config KEY`).
 pub const KEYS: &[(&str, &str)] = &[
@@ -120,87 +116,6 @@ impl Config {
             .flat_map(|(_, selectors)| selectors.iter().cloned())
             .collect()
     }
-}
-
-/// Reads a configuration file; `Ok(None)` for a `pyproject.toml` without `[tool.condalint]`.
-pub fn load(path: &Path) -> Result<Option<Config>, ConfigError> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        path: shown.clone(),
-        text: String::new(),
-        span: None,
-        message: format!("cannot read {shown}: {e}"),
-        help: None,
-    })?;
-    let dir = std::path::absolute(path).ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
-    parse(&shown, &text, path.file_name().is_some_and(|n| n == "pyproject.toml"), dir).map(|c| c.map(|c| Config { file: path.to_path_buf(), ..c }))
-}
-
-/// The closest configuration above `dir` (inclusive).
-pub fn find(dir: &Path) -> Result<Option<Config>, ConfigError> {
-    let start = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    for ancestor in start.ancestors() {
-        for name in FILE_NAMES {
-            let candidate = ancestor.join(name);
-            if candidate.is_file() {
-                // Shown relative to the current directory when it is below it.
-                let cwd = std::env::current_dir().unwrap_or_default();
-                let candidate = candidate.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(candidate);
-                if let Some(config) = load(&candidate)? {
-                    return Ok(Some(config));
-                }
-            }
-        }
-    }
-    Ok(None)
-}
-
-/// The resolved settings, one key a line, each marked with where it comes from.
-pub fn describe(config: Option<&Config>) -> String {
-    let default = Config::default();
-    let c = config.unwrap_or(&default);
-    let quote = |items: Vec<String>| format!("[{}]", items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", "));
-    let braces = |items: Vec<String>| if items.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", items.join(", ")) };
-    let selectors = |list: &[Selector]| quote(list.iter().map(|s| s.0.clone()).collect());
-    let fail_on = match c.fail_on.unwrap_or(FailOn::Severity(Severity::Warning)) {
-        FailOn::Severity(s) => s.as_str(),
-        FailOn::Never => "never",
-    };
-    let format = c.output_format.unwrap_or(OutputFormat::Full);
-    let format = clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_owned()).unwrap_or_default();
-    let values = [
-        ("select", c.select.as_deref().map_or("the rules that are on by default".to_owned(), selectors)),
-        ("extend-select", selectors(&c.extend_select)),
-        (
-            "ignore",
-            format!(
-                "[{}]",
-                c.ignore
-                    .iter()
-                    .map(|i| match &i.reason {
-                        Some(r) => format!("{{ rule = \"{}\", reason = \"{r}\" }}", i.written),
-                        None => format!("\"{}\"", i.written),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ),
-        ("fail-on", format!("\"{fail_on}\"")),
-        ("output-format", format!("\"{format}\"")),
-        ("exclude", quote(c.exclude.iter().map(|p| p.written.clone()).collect())),
-        ("target", c.target.map_or("none".to_owned(), |t| format!("\"{}\"", t.label()))),
-        ("severity", braces(c.severity.iter().map(|(code, s)| format!("{code} = \"{}\"", s.as_str())).collect())),
-        ("per-file-ignores", braces(c.per_file_ignores.iter().map(|(p, list)| format!("\"{}\" = {}", p.written, selectors(list))).collect())),
-    ];
-    let mut out = match config {
-        Some(c) => format!("# configuration file: {}\n", c.file.display()),
-        None => "# no configuration file: defaults\n".to_owned(),
-    };
-    for (key, value) in values {
-        let from = if c.keys_set.contains(&key) { "file" } else { "default" };
-        out.push_str(&format!("{key} = {value}  # {from}\n"));
-    }
-    out.trim_end().to_owned()
 }
 
 struct Parser<'t> {
