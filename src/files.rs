@@ -99,8 +99,20 @@ impl<'a> MemoryFileSystem<'a> {
     }
 }
 
+/// The path made absolute, `.` and `..` folded away (a memory file has no symlinks to follow).
 fn key(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut key = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                key.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => key.push(other),
+        }
+    }
+    key
 }
 
 impl FileSystem for MemoryFileSystem<'_> {
@@ -266,6 +278,7 @@ mod tests {
         assert_eq!(fs.read(&dir.join("both.txt")).unwrap(), b"buffer\n");
         assert_eq!(fs.read(&dir.join("on-disk.txt")).unwrap(), b"disk\n");
         assert_eq!(fs.read(&dir.join("./sub/only-here.txt")).unwrap(), b"buffer\n");
+        assert_eq!(fs.read(&dir.join("sub/../sub/only-here.txt")).unwrap(), b"buffer\n");
         assert!(fs.exists(&dir.join("sub")) && fs.is_file(&dir.join("sub/only-here.txt")) && !fs.is_file(&dir.join("sub")));
         assert_eq!(fs.canonicalize(&dir.join("sub/only-here.txt")).map(|id| id.0), Some(dir.join("sub/only-here.txt")));
         assert!(!fs.exists(&dir.join("nowhere.txt")) && fs.read(&dir.join("nowhere.txt")).is_err());

@@ -388,3 +388,83 @@ fn azure_ml_definition(env: &EnvFile) -> Option<String> {
     }
     Some(format!("an Azure ML environment definition (top-level `{}`)", aml_key.name.value))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::{FileId, MemoryFileSystem};
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    const ENV: &str = "name: x\nchannels:\n  - conda-forge\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pip\n  - pip:\n      - -r requirements.txt\n";
+
+    fn settings() -> Arc<Settings> {
+        Arc::new(Settings { today: Some("2025-01-01".into()), ..Settings::default() })
+    }
+
+    #[test]
+    fn a_run_reads_only_through_its_file_system() {
+        let mut fs = MemoryFileSystem::new();
+        fs.insert("/mem/a/environment.yml", ENV);
+        fs.insert("/mem/a/dev-environment.yml", ENV.replace("name: x", "name: dev"));
+        fs.insert("/mem/a/requirements.txt", "numpy=1.26\n");
+        let inputs = ["/mem/a/environment.yml", "/mem/a/dev-environment.yml", "/mem/nowhere.yml"].map(|p| (Input::Path(p.into()), settings()));
+        let mut findings = Findings::default();
+        let mut errors = Vec::new();
+        for result in run(inputs.into(), &fs, None) {
+            match result {
+                Ok(run) => findings.add(&run.source, run.findings),
+                Err(message) => errors.push(message),
+            }
+        }
+        assert_eq!(errors, ["/mem/nowhere.yml: no such file or directory"]);
+        let files: Vec<(String, usize)> = findings.into_files().iter().map(|f| (f.source.path.clone(), f.shown.len())).collect();
+        let requirements: Vec<&(String, usize)> = files.iter().filter(|(p, _)| p.ends_with("requirements.txt")).collect();
+        assert_eq!(requirements.len(), 1, "the requirements file both include is reported once: {files:?}");
+        let alone = run(vec![(Input::Path("/mem/a/environment.yml".into()), settings())], &fs, None).remove(0).unwrap();
+        let alone = alone.findings.iter().find(|(f, _)| f.path.ends_with("requirements.txt")).map(|(_, d)| d.len());
+        assert!(requirements[0].1 > 0, "the `numpy=1.26` is found in the file read from memory");
+        assert_eq!(Some(requirements[0].1), alone, "each finding once, not once per environment file");
+        assert_eq!(files.iter().filter(|(p, n)| p.ends_with("environment.yml") && *n > 0).count(), 2);
+    }
+
+    /// Counts reads.
+    struct Counting<'a>(&'a dyn FileSystem, AtomicUsize);
+
+    impl FileSystem for Counting<'_> {
+        fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+            self.1.fetch_add(1, Ordering::Relaxed);
+            self.0.read(path)
+        }
+        fn exists(&self, path: &Path) -> bool {
+            self.0.exists(path)
+        }
+        fn is_file(&self, path: &Path) -> bool {
+            self.0.is_file(path)
+        }
+        fn canonicalize(&self, path: &Path) -> Option<FileId> {
+            self.0.canonicalize(path)
+        }
+    }
+
+    #[test]
+    fn fixing_reads_each_include_once_and_reports_the_fixed_text() {
+        let mut memory = MemoryFileSystem::new();
+        memory.insert("/mem/requirements.txt", "requests==2.31.0\n");
+        let fs = Counting(&memory, AtomicUsize::new(0));
+        let source = Arc::new(SourceFile::from_text("/mem/environment.yml", ENV));
+        let request = FixRequest { mode: FixMode::Safe, apply: true };
+        let run = lint_file(source.clone(), None, settings(), &fs, Some(request));
+        let fixed = run.fixed.as_ref().expect("fixing was asked for");
+        assert!(fixed.applied > 0 && fixed.problem.is_none());
+        assert_eq!(fs.1.load(Ordering::Relaxed), 1, "lint, every fix pass and the re-lint share one read");
+        assert_eq!(run.source.text, fixed.source.text);
+        assert!(!run.source.text.contains("conda-forge\n  - conda-forge"));
+        assert!(run.findings[0].1.iter().all(|d| d.code != "CHN003" || d.fix.is_none()));
+        assert_eq!(*run.original, *source);
+        // A diff leaves the findings those of the file as it is.
+        let diff = lint_file(source.clone(), None, settings(), &fs, Some(FixRequest { apply: false, ..request }));
+        assert_eq!(*diff.source, *source);
+        assert_eq!(diff.fixed.map(|f| f.applied), Some(fixed.applied));
+    }
+}

@@ -187,6 +187,43 @@ impl Parser<'_> {
     }
 }
 
+impl Parser<'_> {
+    /// An `ignore` entry: a selector, or a `{ rule, reason }` table.
+    fn ignore(&self, item: &Spanned<DeValue<'_>>) -> Result<Ignore, ConfigError> {
+        let DeValue::Table(entry) = item.get_ref() else {
+            let (selector, written) = self.selector(item)?;
+            return Ok(Ignore { selector, written, reason: None });
+        };
+        let (mut rule, mut reason) = (None, None);
+        for (k, v) in entry {
+            match k.get_ref().as_ref() {
+                "rule" => rule = Some(self.selector(v)?),
+                "reason" => reason = Some(self.string(v, "a string")?.to_owned()),
+                _ => return Err(self.unknown_key(k, &["rule", "reason"])),
+            }
+        }
+        let (selector, written) = rule.ok_or_else(|| self.error(item.span(), "an ignore table needs `rule`", None))?;
+        Ok(Ignore { selector, written, reason })
+    }
+
+    /// The code of the one rule a `severity` key names.
+    fn rule(&self, key: &Spanned<std::borrow::Cow<'_, str>>) -> Result<&'static str, ConfigError> {
+        let rule = crate::rules::lookup(key.get_ref()).ok_or_else(|| {
+            let hint = Selector::parse(key.get_ref()).err().unwrap_or_else(|| format!("`{}` is a prefix; name one rule", key.get_ref()));
+            self.error(key.span(), hint, None)
+        })?;
+        Ok(rule.meta().code)
+    }
+}
+
+/// Every output format by the name the command line gives it.
+fn output_formats() -> Vec<(String, OutputFormat)> {
+    <OutputFormat as clap::ValueEnum>::value_variants()
+        .iter()
+        .filter_map(|v| clap::ValueEnum::to_possible_value(v).map(|pv| (pv.get_name().to_owned(), *v)))
+        .collect()
+}
+
 fn kind(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
@@ -234,24 +271,7 @@ pub fn parse(path: &str, text: &str, pyproject: bool, dir: PathBuf) -> Result<Op
             "extend-select" => config.extend_select = p.selectors(value)?,
             "ignore" => {
                 for item in p.array(value, "rules or { rule, reason } tables")? {
-                    config.ignore.push(match item.get_ref() {
-                        DeValue::Table(entry) => {
-                            let (mut rule, mut reason) = (None, None);
-                            for (k, v) in entry {
-                                match k.get_ref().as_ref() {
-                                    "rule" => rule = Some(p.selector(v)?),
-                                    "reason" => reason = Some(p.string(v, "a string")?.to_owned()),
-                                    _ => return Err(p.unknown_key(k, &["rule", "reason"])),
-                                }
-                            }
-                            let (selector, written) = rule.ok_or_else(|| p.error(item.span(), "an ignore table needs `rule`", None))?;
-                            Ignore { selector, written, reason }
-                        }
-                        _ => {
-                            let (selector, written) = p.selector(item)?;
-                            Ignore { selector, written, reason: None }
-                        }
-                    });
+                    config.ignore.push(p.ignore(item)?);
                 }
             }
             "fail-on" => {
@@ -259,10 +279,7 @@ pub fn parse(path: &str, text: &str, pyproject: bool, dir: PathBuf) -> Result<Op
                 config.fail_on = Some(p.one_of(value, &choices)?);
             }
             "output-format" => {
-                let choices: Vec<(String, OutputFormat)> = <OutputFormat as clap::ValueEnum>::value_variants()
-                    .iter()
-                    .filter_map(|v| clap::ValueEnum::to_possible_value(v).map(|pv| (pv.get_name().to_owned(), *v)))
-                    .collect();
+                let choices = output_formats();
                 let choices: Vec<(&str, OutputFormat)> = choices.iter().map(|(n, v)| (n.as_str(), *v)).collect();
                 config.output_format = Some(p.one_of(value, &choices)?);
             }
@@ -278,11 +295,7 @@ pub fn parse(path: &str, text: &str, pyproject: bool, dir: PathBuf) -> Result<Op
             }
             "severity" => {
                 for (k, v) in p.table(value, "rule = severity")? {
-                    let rule = crate::rules::lookup(k.get_ref()).ok_or_else(|| {
-                        let hint = Selector::parse(k.get_ref()).err().unwrap_or_else(|| format!("`{}` is a prefix; name one rule", k.get_ref()));
-                        p.error(k.span(), hint, None)
-                    })?;
-                    config.severity.push((rule.meta().code, p.one_of(v, &severity_choices())?));
+                    config.severity.push((p.rule(k)?, p.one_of(v, &severity_choices())?));
                 }
             }
             "per-file-ignores" => {

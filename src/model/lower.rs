@@ -193,20 +193,19 @@ struct Follow<'a> {
     done: &'a mut HashSet<FileId>,
 }
 
+/// The local path an item names, as written and as pip reads it, and for `-r`/`-c` which.
+fn named_path(item: &PipItem) -> Option<(&Spanned<String>, String, Option<IncludeKind>)> {
+    match &item.kind {
+        PipItemKind::Include { kind, path } => Some((path, unquote(&path.value).to_owned(), Some(*kind))),
+        PipItemKind::Editable { target } => local_target(&target.value, true).map(|local| (target, local, None)),
+        PipItemKind::Url { url } => local_target(&url.value, false).map(|local| (url, local, None)),
+        _ => None,
+    }
+}
+
 fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path, cx: &mut Follow<'_>, constraint: bool) {
     for item in items {
-        let (path, written, kind) = match &item.kind {
-            PipItemKind::Include { kind, path } => (path, unquote(&path.value).to_owned(), Some(*kind)),
-            PipItemKind::Editable { target } => match local_target(&target.value, true) {
-                Some(local) => (target, local, None),
-                None => continue,
-            },
-            PipItemKind::Url { url } => match local_target(&url.value, false) {
-                Some(local) => (url, local, None),
-                None => continue,
-            },
-            _ => continue,
-        };
+        let Some((path, written, kind)) = named_path(item) else { continue };
         let written = written.as_str();
         if !is_local_path(written) {
             continue;
