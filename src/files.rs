@@ -143,11 +143,14 @@ impl FileSystem for MemoryFileSystem<'_> {
     }
 }
 
+/// What one read gave.
+type Read = Result<Vec<u8>, String>;
+
 /// Another file system whose reads are kept: during one file's fix passes, each included file
 /// is read once however often the file is lowered.
 pub struct ReadOnce<'a> {
     behind: &'a dyn FileSystem,
-    reads: Mutex<Vec<(PathBuf, Result<Vec<u8>, String>)>>,
+    reads: Mutex<Vec<(PathBuf, Read)>>,
 }
 
 impl<'a> ReadOnce<'a> {
@@ -262,6 +265,38 @@ impl SourceFile {
     }
 }
 
+/// Another file system, counting the reads asked of it.
+#[cfg(test)]
+pub(crate) struct CountingReads<'a>(&'a dyn FileSystem, std::sync::atomic::AtomicUsize);
+
+#[cfg(test)]
+impl<'a> CountingReads<'a> {
+    pub(crate) fn new(behind: &'a dyn FileSystem) -> Self {
+        Self(behind, Default::default())
+    }
+
+    pub(crate) fn reads(&self) -> usize {
+        self.1.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+impl FileSystem for CountingReads<'_> {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+        self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.0.read(path)
+    }
+    fn exists(&self, path: &Path) -> bool {
+        self.0.exists(path)
+    }
+    fn is_file(&self, path: &Path) -> bool {
+        self.0.is_file(path)
+    }
+    fn canonicalize(&self, path: &Path) -> Option<FileId> {
+        self.0.canonicalize(path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,30 +323,14 @@ mod tests {
 
     #[test]
     fn read_once_reads_each_path_once() {
-        struct Counting(MemoryFileSystem<'static>, std::sync::atomic::AtomicUsize);
-        impl FileSystem for Counting {
-            fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
-                self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                self.0.read(path)
-            }
-            fn exists(&self, path: &Path) -> bool {
-                self.0.exists(path)
-            }
-            fn is_file(&self, path: &Path) -> bool {
-                self.0.is_file(path)
-            }
-            fn canonicalize(&self, path: &Path) -> Option<FileId> {
-                self.0.canonicalize(path)
-            }
-        }
         let mut memory = MemoryFileSystem::new();
         memory.insert("/r/a.txt", "a\n");
-        let counting = Counting(memory, Default::default());
+        let counting = CountingReads::new(&memory);
         let once = ReadOnce::new(&counting);
         for _ in 0..3 {
             assert_eq!(once.read(Path::new("/r/a.txt")).unwrap(), b"a\n");
             assert!(once.read(Path::new("/r/b.txt")).is_err());
         }
-        assert_eq!(counting.1.load(std::sync::atomic::Ordering::Relaxed), 2);
+        assert_eq!(counting.reads(), 2);
     }
 }

@@ -392,9 +392,7 @@ fn azure_ml_definition(env: &EnvFile) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::files::{FileId, MemoryFileSystem};
-    use std::path::Path;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use crate::files::{CountingReads, MemoryFileSystem};
 
     const ENV: &str = "name: x\nchannels:\n  - conda-forge\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pip\n  - pip:\n      - -r requirements.txt\n";
 
@@ -428,36 +426,17 @@ mod tests {
         assert_eq!(files.iter().filter(|(p, n)| p.ends_with("environment.yml") && *n > 0).count(), 2);
     }
 
-    /// Counts reads.
-    struct Counting<'a>(&'a dyn FileSystem, AtomicUsize);
-
-    impl FileSystem for Counting<'_> {
-        fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
-            self.1.fetch_add(1, Ordering::Relaxed);
-            self.0.read(path)
-        }
-        fn exists(&self, path: &Path) -> bool {
-            self.0.exists(path)
-        }
-        fn is_file(&self, path: &Path) -> bool {
-            self.0.is_file(path)
-        }
-        fn canonicalize(&self, path: &Path) -> Option<FileId> {
-            self.0.canonicalize(path)
-        }
-    }
-
     #[test]
     fn fixing_reads_each_include_once_and_reports_the_fixed_text() {
         let mut memory = MemoryFileSystem::new();
         memory.insert("/mem/requirements.txt", "requests==2.31.0\n");
-        let fs = Counting(&memory, AtomicUsize::new(0));
+        let fs = CountingReads::new(&memory);
         let source = Arc::new(SourceFile::from_text("/mem/environment.yml", ENV));
         let request = FixRequest { mode: FixMode::Safe, apply: true };
         let run = lint_file(source.clone(), None, settings(), &fs, Some(request));
         let fixed = run.fixed.as_ref().expect("fixing was asked for");
         assert!(fixed.applied > 0 && fixed.problem.is_none());
-        assert_eq!(fs.1.load(Ordering::Relaxed), 1, "lint, every fix pass and the re-lint share one read");
+        assert_eq!(fs.reads(), 1, "lint, every fix pass and the re-lint share one read");
         assert_eq!(run.source.text, fixed.source.text);
         assert!(!run.source.text.contains("conda-forge\n  - conda-forge"));
         assert!(run.findings[0].1.iter().all(|d| d.code != "CHN003" || d.fix.is_none()));
