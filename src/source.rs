@@ -1,6 +1,9 @@
-//! Source files: decoding, byte ranges and line/column mapping.
+//! Decoding (UTF-8, UTF-16, byte order marks), byte ranges and line/column mapping. The file
+//! that holds a decoded text is [`SourceFile`], in [`crate::files`].
 
 use std::sync::Arc;
+
+pub use crate::files::SourceFile;
 
 /// A half-open range of byte offsets into a [`SourceFile`]'s decoded text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,42 +62,15 @@ pub struct DecodeError {
     pub message: String,
 }
 
-/// A file's decoded text with its path and encoding.
+/// Where each line of a text starts. A line ends at `\n`, `\r\n`, or a lone `\r` (YAML's line
+/// breaks).
 #[derive(Clone, Debug)]
-pub struct SourceFile {
-    pub path: String,
-    pub text: Arc<str>,
-    pub encoding: Encoding,
-    /// Set when the bytes are not valid text; `text` is then a lossy rendering.
-    pub decode_error: Option<DecodeError>,
-    line_starts: Arc<[usize]>,
+pub struct LineIndex {
+    starts: Arc<[usize]>,
 }
 
-/// Two sources are the same file when path and text are.
-impl PartialEq for SourceFile {
-    fn eq(&self, other: &Self) -> bool {
-        self.path == other.path && self.text == other.text
-    }
-}
-
-impl Eq for SourceFile {}
-
-impl SourceFile {
-    /// A file from already-decoded UTF-8 text.
-    pub fn from_text(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
-        Self::build(path.into(), text.into(), Encoding::Utf8, None)
-    }
-
-    /// A file from raw bytes: detects a UTF-8 or UTF-16 byte order mark, decodes, and records
-    /// invalid bytes or NUL bytes as a [`DecodeError`] instead of failing.
-    pub fn from_bytes(path: impl Into<String>, bytes: &[u8]) -> Self {
-        let path = path.into();
-        let (text, encoding, error) = decode(bytes);
-        Self::build(path, text.into(), encoding, error)
-    }
-
-    fn build(path: String, text: Arc<str>, encoding: Encoding, decode_error: Option<DecodeError>) -> Self {
-        // A line ends at `\n`, `\r\n`, or a lone `\r` (YAML's line breaks).
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         if memchr::memchr(b'\r', bytes).is_none() {
@@ -104,88 +80,37 @@ impl SourceFile {
                 (b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))).then_some(i + 1)
             }));
         }
-        Self { path, text, encoding, decode_error, line_starts: starts.into() }
+        Self { starts: starts.into() }
     }
 
-    /// The same file (path and encoding) with other text: a file after fixes.
-    pub fn with_text(&self, text: impl Into<Arc<str>>) -> Self {
-        Self::build(self.path.clone(), text.into(), self.encoding, None)
-    }
-
-    /// The text encoded as the file was: BOM and UTF-16 byte order kept.
-    pub fn encode(&self) -> Vec<u8> {
-        match self.encoding {
-            Encoding::Utf8 => self.text.as_bytes().to_vec(),
-            Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], self.text.as_bytes()].concat(),
-            Encoding::Utf16Le => [0xFF, 0xFE].into_iter().chain(self.text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
-            Encoding::Utf16Be => [0xFE, 0xFF].into_iter().chain(self.text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
-        }
-    }
-
-    pub fn slice(&self, range: TextRange) -> &str {
-        self.text.get(range.start..range.end).unwrap_or("")
-    }
-
-    /// 1-based line and 1-based column counted in Unicode scalar values.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = self.clamp(offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count();
+    /// 1-based line and 1-based column counted in Unicode scalar values of `offset` in `text`
+    /// (the text this index was built from), clamped onto a character boundary.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = clamp(text, offset);
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = text[start..offset].chars().count();
         (line + 1, col + 1)
     }
 
-    /// Byte offset of the start of a 1-based line (the end of the text past the last line).
-    pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len())
-    }
-
-    /// Byte offset of a 1-based line and 0-based character column.
-    pub fn offset_of(&self, line: usize, col: usize) -> usize {
-        let start = self.line_start(line);
-        let rest = &self.text[start..];
-        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        rest[..end].char_indices().nth(col).map_or(start + end, |(i, _)| start + i)
-    }
-
-    /// The offset, moved back onto a character boundary inside the text.
-    pub fn clamp(&self, offset: usize) -> usize {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
+    /// Byte offset of the start of a 1-based line (`end` past the last line).
+    pub fn line_start(&self, line: usize, end: usize) -> usize {
+        self.starts.get(line.saturating_sub(1)).copied().unwrap_or(end)
     }
 }
 
-/// Largest file read (CLI.md "Limits").
-pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
-
-/// Reads a regular file of at most [`MAX_FILE_SIZE`] bytes; the error is a short reason.
-pub fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let io_message = |error: std::io::Error| match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
-    };
-    let meta = std::fs::metadata(path).map_err(io_message)?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
+/// The offset, moved back onto a character boundary inside the text.
+pub fn clamp(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
     }
-    let too_large = || "file is larger than the 32 MiB limit; not linted".to_owned();
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)).map_err(io_message)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(too_large());
-    }
-    Ok(bytes)
+    offset
 }
 
-fn decode(bytes: &[u8]) -> (String, Encoding, Option<DecodeError>) {
+/// Decodes a file's bytes: the text (lossy when invalid), the encoding found, and why the bytes
+/// are not valid text, if they are not.
+pub(crate) fn decode(bytes: &[u8]) -> (String, Encoding, Option<DecodeError>) {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         let (text, error) = decode_utf8(rest);
         return (text, Encoding::Utf8Bom, error);

@@ -49,7 +49,7 @@ fn corpus_counts() {
         let name = path.strip_prefix(&corpus).unwrap().display().to_string();
         // The real path, so that `-r`/`-e` paths resolve next to the file as they do in the CLI.
         let source = SourceFile::from_bytes(path.display().to_string(), &bytes);
-        let outcome = std::panic::catch_unwind(|| check(&source, &settings()))
+        let outcome = std::panic::catch_unwind(|| check(&source, &settings(), &condalint::DiskFileSystem))
             .unwrap_or_else(|_| panic!("panic on {name}"));
         match outcome {
             Outcome::Skipped(_) => *counts.entry("skipped".into()).or_default() += 1,

@@ -131,7 +131,7 @@ fn fuzz_crashes_stay_fixed() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let source = condalint::SourceFile::from_bytes("environment.yml", &bytes);
-        let _ = condalint::lint(&source, &condalint::settings::Settings::all());
+        let _ = condalint::lint(&source, &condalint::settings::Settings::all(), &condalint::DiskFileSystem);
         let _ = condalint::model::parse_requirements(&String::from_utf8_lossy(&bytes));
         seen += 1;
     }

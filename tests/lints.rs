@@ -172,7 +172,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         let source = SourceFile::from_bytes("environment.yml", &encode(&block.text, &block.info));
         let target = target_of(&block.info);
         settings.target = target;
-        let diagnostics = lint(&source, &Settings { target, today: Some(TODAY.into()), ..Settings::all() });
+        let diagnostics = lint(&source, &Settings { target, today: Some(TODAY.into()), ..Settings::all() }, &condalint::DiskFileSystem);
         for d in &diagnostics {
             if let Err(e) = check_message_style(d) {
                 failures.push(format!("block at line {}: {e}", block.open + 1));
@@ -216,7 +216,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
             }
             "good" => {
                 good_count += 1;
-                let found = lint(&source, &settings);
+                let found = lint(&source, &settings, &condalint::DiskFileSystem);
                 if !found.is_empty() {
                     failures.push(format!("good block at line {} has findings:\n{}", block.open + 1, describe(&source, &found)));
                 }
@@ -247,7 +247,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         (_, Some(fixed)) => {
             // The `--fix --unsafe-fixes` engine, with only this rule selected.
             let only = Settings { select: Some(parse_selectors(meta.code).unwrap()), target: settings.target, today: Some(TODAY.into()), ..Settings::default() };
-            let result = fix(&bad_source, &only, FixMode::Unsafe);
+            let result = fix(&bad_source, &only, FixMode::Unsafe, &condalint::DiskFileSystem);
             let after = result.source.text.to_string();
             if result.applied == 0 {
                 failures.push("the first bad block's findings carry no fix that applies".into());
@@ -261,7 +261,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
             if lower(&result.source).state != FileState::Parsed {
                 failures.push("fixed text does not parse".into());
             }
-            if fix(&result.source, &only, FixMode::Unsafe).applied != 0 {
+            if fix(&result.source, &only, FixMode::Unsafe, &condalint::DiskFileSystem).applied != 0 {
                 failures.push("a second --fix changes the fixed text again".into());
             }
         }

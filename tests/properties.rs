@@ -118,7 +118,7 @@ proptest! {
     #[test]
     fn generated_files_lint_with_valid_spans(text in environment()) {
         let source = SourceFile::from_text("environment.yml", text.as_str());
-        let found = lint(&source, &Settings::all());
+        let found = lint(&source, &Settings::all(), &condalint::DiskFileSystem);
         check_spans(&source, &found)?;
         render_all(&source, &found);
     }
@@ -127,18 +127,18 @@ proptest! {
     fn fixes_reparse_and_converge(text in environment()) {
         let source = SourceFile::from_text("environment.yml", text.as_str());
         let parsed = condalint::model::lower(&source).is_parsed();
-        let fixed = fix(&source, &Settings::all(), FixMode::Unsafe);
+        let fixed = fix(&source, &Settings::all(), FixMode::Unsafe, &condalint::DiskFileSystem);
         prop_assert!(fixed.problem.is_none(), "{:?}", fixed.problem);
         if parsed {
             prop_assert!(condalint::model::lower(&fixed.source).is_parsed(), "fixed text does not parse:\n{}", fixed.source.text);
         }
-        prop_assert_eq!(fix(&fixed.source, &Settings::all(), FixMode::Unsafe).applied, 0, "a second pass changed:\n{}", fixed.source.text);
+        prop_assert_eq!(fix(&fixed.source, &Settings::all(), FixMode::Unsafe, &condalint::DiskFileSystem).applied, 0, "a second pass changed:\n{}", fixed.source.text);
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         let source = SourceFile::from_bytes("environment.yml", &bytes);
-        let found = lint(&source, &Settings::all());
+        let found = lint(&source, &Settings::all(), &condalint::DiskFileSystem);
         check_spans(&source, &found)?;
         render_all(&source, &found);
     }
@@ -146,7 +146,7 @@ proptest! {
     #[test]
     fn arbitrary_yaml_like_text_never_panics(text in "([a-z:#\\-\\[\\]{}&*!|>'\" =.0-9]|\\n|  ){0,200}") {
         let source = SourceFile::from_text("environment.yml", text.as_str());
-        let found = lint(&source, &Settings::all());
+        let found = lint(&source, &Settings::all(), &condalint::DiskFileSystem);
         check_spans(&source, &found)?;
         render_all(&source, &found);
     }

@@ -17,7 +17,7 @@ fn codes(source: &SourceFile, diagnostics: &[Diagnostic]) -> Vec<String> {
 
 fn lint_text(text: &str) -> (SourceFile, Vec<Diagnostic>) {
     let source = SourceFile::from_text("environment.yml", text);
-    let found = lint(&source, &settings());
+    let found = lint(&source, &settings(), &condalint::DiskFileSystem);
     (source, found)
 }
 
@@ -39,7 +39,7 @@ fn own_line_directive_covers_the_next_node_and_everything_in_it() {
     let (s, found) = lint_text(&text);
     assert_eq!(codes(&s, &found), ["13:CDA006"], "both PIP004 findings inside the pip section are covered");
     let source = SourceFile::from_text("environment.yml", text.as_str());
-    let Outcome::Linted(all) = check(&source, &settings()) else { panic!("linted") };
+    let Outcome::Linted(all) = check(&source, &settings(), &condalint::DiskFileSystem) else { panic!("linted") };
     let suppressed: Vec<&Diagnostic> = all.iter().filter(|d| d.suppression.is_some()).collect();
     assert_eq!(suppressed.len(), 2);
     assert!(suppressed.iter().all(|d| d.code == "PIP004"));
@@ -82,7 +82,7 @@ fn unused_unknown_disabled_and_malformed_directives_are_reported() {
     // With PIP008 enabled, the same directive is used.
     let source = SourceFile::from_text("environment.yml", format!("{HEAD}  - pip=23.3\n  - pip:\n    - flask  # condalint: ignore[PIP008]\n"));
     let settings = Settings { extend_select: parse_selectors("PIP008").unwrap(), ..settings() };
-    assert!(lint(&source, &settings).is_empty());
+    assert!(lint(&source, &settings, &condalint::DiskFileSystem).is_empty());
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn partly_used_directive_loses_only_its_unused_codes() {
 fn sup001_is_off_with_ignore_but_suppression_still_applies() {
     let source = SourceFile::from_text("environment.yml", format!("{HEAD}  - numpy=1.26.4=py311h64a7726_0  # condalint: ignore[CDA006]\n  - scipy  # condalint: ignore[CDA006]\n"));
     let settings = Settings { ignore: parse_selectors("SUP001").unwrap(), ..settings() };
-    assert!(lint(&source, &settings).is_empty());
+    assert!(lint(&source, &settings, &condalint::DiskFileSystem).is_empty());
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn directives_work_in_included_requirements_files() {
     let text = format!("{HEAD}  - pip=23.3\n  - pip:\n    - -r requirements.txt\n");
     std::fs::write(&env_path, &text).unwrap();
     let source = SourceFile::from_bytes(env_path.display().to_string(), text.as_bytes());
-    let found = lint(&source, &settings());
+    let found = lint(&source, &settings(), &condalint::DiskFileSystem);
     let in_req: Vec<String> = found
         .iter()
         .map(|d| {
@@ -144,6 +144,6 @@ fn shipped_example_reports_only_the_stale_directive() {
     let text = std::fs::read_to_string(&path).unwrap();
     let bare: String = text.lines().map(|l| l.split("# condalint:").next().unwrap().trim_end().to_owned() + "\n").collect();
     let source = SourceFile::from_text(path.display().to_string(), bare);
-    let found: Vec<&str> = lint(&source, &settings()).iter().map(|d| d.code).collect();
+    let found: Vec<&str> = lint(&source, &settings(), &condalint::DiskFileSystem).iter().map(|d| d.code).collect();
     assert_eq!(found, ["CDA006", "PIP003"]);
 }

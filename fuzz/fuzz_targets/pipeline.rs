@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let source = SourceFile::from_bytes("environment.yml", data);
     let settings = Settings::all();
-    let found = lint(&source, &settings);
+    let found = lint(&source, &settings, &condalint::DiskFileSystem);
     for d in &found {
         let file = d.file.as_deref().unwrap_or(&source);
         assert!(d.primary.range.end <= file.text.len() && file.text.is_char_boundary(d.primary.range.start));
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     for format in [Full, Concise, Json, Sarif, Github, Azure, Gitlab, Junit] {
         let _ = render(format, &reports, &FullOptions::default(), &rules);
     }
-    let fixed = fix(&source, &settings, FixMode::Unsafe);
+    let fixed = fix(&source, &settings, FixMode::Unsafe, &condalint::DiskFileSystem);
     if condalint::model::lower(&source).is_parsed() && fixed.problem.is_none() {
         assert!(condalint::model::lower(&fixed.source).is_parsed());
     }

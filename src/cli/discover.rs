@@ -1,8 +1,7 @@
-//! Finding environment files in directories, and reading files within the size limit.
+//! Finding environment files in directories.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-
 
 /// Whether a file name is an environment file name:
 /// `(?i)^([^/]*environment[^/]*|env|conda[^/]*)\.ya?ml$`.
@@ -46,11 +45,6 @@ pub fn expand(path: &Path) -> Result<Expanded, String> {
     }
     found.sort();
     Ok(Expanded { files: found, walked: true })
-}
-
-/// Reads a regular file of at most 32 MiB.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    crate::source::read_limited(path)
 }
 
 fn io_message(error: &std::io::Error) -> String {

@@ -303,9 +303,9 @@ mod tests {
         let source = SourceFile::from_text("environment.yml", "# condalint: ignore-file[invalid-yaml] # generated
 name: [x
 ");
-        let all = crate::lint(&source, &Settings::default());
+        let all = crate::lint(&source, &Settings::default(), &crate::DiskFileSystem);
         assert!(all.is_empty(), "{all:?}");
-        let crate::Outcome::Linted(marked) = crate::check(&source, &Settings::default()) else { panic!() };
+        let crate::Outcome::Linted(marked) = crate::check(&source, &Settings::default(), &crate::DiskFileSystem) else { panic!() };
         assert_eq!(marked.len(), 1);
         assert_eq!(marked[0].suppression.as_ref().and_then(|s| s.reason.as_deref()), Some("generated"));
     }

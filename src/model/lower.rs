@@ -9,9 +9,11 @@ use super::{
     EnvFile, Expected, FileState, IncludeKind, IncludeProblem, IncludeProblemKind, PipItem, PipItemKind, PipSection, ReqFile,
     NodeType, Root, Spanned, TopKey, TypeError, Variable, KNOWN_KEYS,
 };
+use crate::files::{FileId, FileSystem};
 use crate::source::{SourceFile, TextRange};
 use crate::syntax::{self, comments, NodeId, NodeKind, ScalarKind, Tree};
 
+/// Lowers one file by itself: its includes are not followed (that is [`follow_includes`]).
 pub fn lower(source: &SourceFile) -> EnvFile {
     let unparsed = |state| EnvFile { comments: comments(&source.text), ..EnvFile::empty(state, source.encoding) };
     if let Some(error) = &source.decode_error {
@@ -41,7 +43,6 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     cx.top_level(root);
     let mut env = cx.env;
     attach_selectors(source, &mut env);
-    resolve_includes(source, &mut env);
     env
 }
 
@@ -103,7 +104,8 @@ const PARALLEL_SPECS: usize = 512;
 /// (`req_file.py`, `RequirementsFileParser._parse_and_recurse`), but resolves `-e` targets and
 /// path requirements against its working directory (`constructors.py`, `parse_req_from_line`:
 /// `os.path.abspath(name)`), which conda sets to the environment file's directory.
-fn resolve_includes(source: &SourceFile, env: &mut EnvFile) {
+/// Every file is read through `fs`.
+pub fn follow_includes(source: &SourceFile, env: &mut EnvFile, fs: &dyn FileSystem) {
     let followed = |item: &PipItem| match &item.kind {
         PipItemKind::Include { .. } | PipItemKind::Editable { .. } => true,
         PipItemKind::Url { url } => local_target(&url.value, false).is_some(),
@@ -114,9 +116,9 @@ fn resolve_includes(source: &SourceFile, env: &mut EnvFile) {
     }
     let base = base_dir(&source.path);
     let own: Vec<PipItem> = env.pip_items().cloned().collect();
-    let mut stack: Vec<PathBuf> = std::fs::canonicalize(&source.path).into_iter().collect();
-    let mut done: HashSet<PathBuf> = HashSet::new();
-    let mut cx = Follow { cwd: &base, stack: &mut stack, done: &mut done };
+    let mut stack: Vec<FileId> = fs.canonicalize(Path::new(&source.path)).into_iter().collect();
+    let mut done: HashSet<FileId> = HashSet::new();
+    let mut cx = Follow { fs, cwd: &base, stack: &mut stack, done: &mut done };
     follow(env, &own, None, &base, &mut cx, false);
 }
 
@@ -171,26 +173,26 @@ fn local_target(written: &str, editable: bool) -> Option<String> {
 }
 
 struct Follow<'a> {
+    fs: &'a dyn FileSystem,
     /// pip's working directory: the environment file's directory.
     cwd: &'a Path,
-    stack: &'a mut Vec<PathBuf>,
-    done: &'a mut HashSet<PathBuf>,
+    stack: &'a mut Vec<FileId>,
+    done: &'a mut HashSet<FileId>,
+}
+
+/// The local path an item names, as written and as pip reads it, and for `-r`/`-c` which.
+fn named_path(item: &PipItem) -> Option<(&Spanned<String>, String, Option<IncludeKind>)> {
+    match &item.kind {
+        PipItemKind::Include { kind, path } => Some((path, unquote(&path.value).to_owned(), Some(*kind))),
+        PipItemKind::Editable { target } => local_target(&target.value, true).map(|local| (target, local, None)),
+        PipItemKind::Url { url } => local_target(&url.value, false).map(|local| (url, local, None)),
+        _ => None,
+    }
 }
 
 fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path, cx: &mut Follow<'_>, constraint: bool) {
     for item in items {
-        let (path, written, kind) = match &item.kind {
-            PipItemKind::Include { kind, path } => (path, unquote(&path.value).to_owned(), Some(*kind)),
-            PipItemKind::Editable { target } => match local_target(&target.value, true) {
-                Some(local) => (target, local, None),
-                None => continue,
-            },
-            PipItemKind::Url { url } => match local_target(&url.value, false) {
-                Some(local) => (url, local, None),
-                None => continue,
-            },
-            _ => continue,
-        };
+        let Some((path, written, kind)) = named_path(item) else { continue };
         let written = written.as_str();
         if !is_local_path(written) {
             continue;
@@ -198,12 +200,12 @@ fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path
         let dir = if kind.is_some() { base } else { cx.cwd };
         let target = dir.join(written.strip_prefix("file:").unwrap_or(written));
         let problem = |kind| IncludeProblem { file, range: path.range, path: written.to_owned(), kind };
-        if !target.exists() {
+        if !cx.fs.exists(&target) {
             env.include_problems.push(problem(IncludeProblemKind::Missing));
             continue;
         }
         let Some(include_kind) = kind else { continue };
-        let canonical = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+        let canonical = cx.fs.canonicalize(&target).unwrap_or_else(|| FileId(target.clone()));
         if cx.stack.contains(&canonical) {
             env.include_problems.push(problem(IncludeProblemKind::Cycle));
             continue;
@@ -215,7 +217,7 @@ fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path
         if !cx.done.insert(canonical.clone()) {
             continue;
         }
-        let bytes = match crate::source::read_limited(&target) {
+        let bytes = match cx.fs.read(&target) {
             Ok(bytes) => bytes,
             Err(message) => {
                 env.include_problems.push(problem(IncludeProblemKind::Unreadable(message)));
@@ -587,24 +589,50 @@ mod tests {
         }
     }
 
+    /// The environment file at `path` with its includes followed through `fs`.
+    fn env_in(fs: &dyn FileSystem, path: &str, text: &str) -> EnvFile {
+        let source = SourceFile::from_text(path, text);
+        let mut env = lower(&source);
+        follow_includes(&source, &mut env, fs);
+        env
+    }
+
     #[test]
     fn paths_in_an_included_file_are_relative_to_pips_working_directory() {
-        let dir = std::env::temp_dir().join(format!("condalint-lower-{}", std::process::id()));
-        let sub = dir.join("requirements");
-        std::fs::create_dir_all(sub.join("nested")).unwrap();
-        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        let mut fs = crate::files::MemoryFileSystem::new();
         // `-r nested/more.txt` is relative to requirements/; `./pkg` and `-e ./pkg[x]` to the
         // environment file's directory (pip's working directory), so they exist; `./nested` does not.
-        std::fs::write(sub.join("dev.txt"), "-r nested/more.txt\n./pkg\n-e ./pkg[x]\n./nested\n").unwrap();
-        std::fs::write(sub.join("nested/more.txt"), "requests==2.31.0\n").unwrap();
-        let env_path = dir.join("environment.yml");
+        fs.insert("/repo/requirements/dev.txt", "-r nested/more.txt\n./pkg\n-e ./pkg[x]\n./nested\n");
+        fs.insert("/repo/requirements/nested/more.txt", "requests==2.31.0\n");
+        fs.insert("/repo/pkg/setup.py", "");
         let text = "dependencies:\n  - pip:\n      - -r requirements/dev.txt\n      - -e \".[dev]\"\n      - ./missing[docs]\n";
-        std::fs::write(&env_path, text).unwrap();
-        let source = SourceFile::from_text(env_path.to_string_lossy().into_owned(), text);
-        let env = lower(&source);
+        let env = env_in(&fs, "/repo/environment.yml", text);
         let missing: Vec<(&str, Option<usize>)> = env.include_problems.iter().map(|p| (p.path.as_str(), p.file)).collect();
         assert_eq!(missing, [("./nested", Some(0)), ("./missing", None)]);
         assert_eq!(env.pip_files.len(), 2);
+    }
+
+    #[test]
+    fn includes_are_read_through_the_file_system_not_the_disk() {
+        let dir = std::env::temp_dir().join(format!("condalint-lower-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("requirements.txt"), "on-disk==1.0\n").unwrap();
+        let env_path = dir.join("environment.yml").to_string_lossy().into_owned();
+        let text = "dependencies:\n  - pip:\n      - -r requirements.txt\n      - -r unsaved.txt\n";
+        let mut buffers = crate::files::MemoryFileSystem::over(&crate::files::DiskFileSystem);
+        buffers.insert(dir.join("requirements.txt"), "in-the-buffer==2.0\n");
+        buffers.insert(dir.join("unsaved.txt"), "only-in-memory==3.0\n");
+        let env = env_in(&buffers, &env_path, text);
+        let names: Vec<&str> = env.pip_files.iter().flat_map(|f| &f.items).filter_map(|i| match &i.kind {
+            PipItemKind::Requirement(r) => Some(r.name.value.as_str()),
+            _ => None,
+        }).collect();
+        assert_eq!(names, ["in-the-buffer", "only-in-memory"], "the unsaved buffer wins over the disk");
+        assert!(env.include_problems.is_empty(), "a file only in memory is found: {:?}", env.include_problems);
+        // Without the buffers the disk is what is read, and `unsaved.txt` is missing.
+        let env = env_in(&crate::files::DiskFileSystem, &env_path, text);
+        assert_eq!(env.pip_files.len(), 1);
+        assert_eq!(env.include_problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["unsaved.txt"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -6,7 +6,7 @@ mod pip;
 mod spanned;
 
 pub use dependency::{parse_conda_spec, CondaDep, Misread, SpecError};
-pub use lower::{lower, selector_of};
+pub use lower::{follow_includes, lower, selector_of};
 pub use pip::{classify_line, parse_requirements, IncludeKind, OptionKind, PipItem, PipItemKind, PipSection, Requirement};
 pub use spanned::Spanned;
 

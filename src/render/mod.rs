@@ -223,7 +223,7 @@ mod tests {
     #[test]
     fn full_uses_colour_and_links_only_when_asked() {
         let source = example();
-        let diagnostics = lint(&source, &Settings::default());
+        let diagnostics = lint(&source, &Settings::default(), &crate::DiskFileSystem);
         let reports = [FileReport { source: &source, diagnostics: &diagnostics, suppressed: &[] }];
         let plain = render(OutputFormat::Full, &reports, &FullOptions { color: false, links: false, width: 80 }, &[]);
         assert!(!plain.contains('\u{1b}'));
@@ -252,7 +252,7 @@ mod tests {
     #[test]
     fn summary_counts_by_severity() {
         let source = example();
-        let diagnostics = lint(&source, &Settings::default());
+        let diagnostics = lint(&source, &Settings::default(), &crate::DiskFileSystem);
         let reports = [FileReport { source: &source, diagnostics: &diagnostics, suppressed: &[] }];
         assert_eq!(summary(&reports), "Found 3 problems (1 error, 2 warnings) in 1 file; 1 fixable with --fix (1 more with --unsafe-fixes)");
         let empty = [FileReport { source: &source, diagnostics: &[], suppressed: &[] }];
@@ -264,7 +264,7 @@ mod tests {
         let texts = ["dependencies:\n  - numpy=1.21=py39_0\n  - pip\n  - pip:\n    - numpy==1.21\n", "name: x\nchanels: []\n", "dependencies: [python]\n"];
         let sources: Vec<SourceFile> = texts.iter().enumerate().map(|(i, t)| SourceFile::from_text(format!("f{i}.yml"), *t)).collect();
         let settings = crate::Settings::all();
-        let found: Vec<Vec<Diagnostic>> = sources.iter().map(|s| crate::lint(s, &settings)).collect();
+        let found: Vec<Vec<Diagnostic>> = sources.iter().map(|s| crate::lint(s, &settings, &crate::DiskFileSystem)).collect();
         let reports: Vec<FileReport<'_>> = sources.iter().zip(&found).map(|(source, d)| FileReport { source, diagnostics: d, suppressed: &[] }).collect();
         assert!(found.iter().all(|d| !d.is_empty()), "every file has findings");
         for format in [OutputFormat::Full, OutputFormat::Concise, OutputFormat::Github, OutputFormat::Azure] {

@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn suppressed_findings_carry_their_justification() {
         let source = SourceFile::from_text("environment.yml", "name: x\ndependencies:\n  - pip:\n      - numpy=1.21\n");
-        let mut found = lint(&source, &Settings::default());
+        let mut found = lint(&source, &Settings::default(), &crate::DiskFileSystem);
         let mut suppressed = found.split_off(1);
         suppressed[0].suppression = Some(Suppression { reason: Some("legacy".into()), range: TextRange::new(0, 1) });
         let rules: Vec<&'static RuleMeta> = crate::rules::RULES.iter().map(|r| r.meta()).collect();

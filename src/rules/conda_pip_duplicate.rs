@@ -66,7 +66,7 @@ fn written<'a>(source: &'a SourceFile, range: TextRange, fallback: &'a str) -> &
 mod tests {
     fn messages(text: &str) -> Vec<String> {
         let source = crate::SourceFile::from_bytes("environment.yml", text.as_bytes());
-        crate::lint(&source, &crate::Settings::default()).into_iter().filter(|d| d.code == "CDA004").map(|d| d.message).collect()
+        crate::lint(&source, &crate::Settings::default(), &crate::DiskFileSystem).into_iter().filter(|d| d.code == "CDA004").map(|d| d.message).collect()
     }
 
     #[test]

@@ -28,7 +28,7 @@ mod tests {
     use crate::source::SourceFile;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        crate::lint(&SourceFile::from_text("environment.yml", text), &Settings::default()).iter().map(|d| d.code).collect()
+        crate::lint(&SourceFile::from_text("environment.yml", text), &Settings::default(), &crate::DiskFileSystem).iter().map(|d| d.code).collect()
     }
 
     #[test]

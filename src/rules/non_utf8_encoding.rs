@@ -39,7 +39,7 @@ mod tests {
 
     fn severity(bytes: &[u8], target: Option<Target>) -> Option<Severity> {
         let settings = Settings { target, ..Settings::default() };
-        crate::lint(&SourceFile::from_bytes("environment.yml", bytes), &settings).iter().find(|d| d.code == "ENV016").map(|d| d.severity)
+        crate::lint(&SourceFile::from_bytes("environment.yml", bytes), &settings, &crate::DiskFileSystem).iter().find(|d| d.code == "ENV016").map(|d| d.severity)
     }
 
     fn utf16le(text: &str) -> Vec<u8> {

@@ -65,7 +65,7 @@ mod tests {
     fn findings(deps: &str) -> Vec<String> {
         let text = format!("channels: [conda-forge]\ndependencies:\n{deps}  - pip=24.0\n  - pip:\n    - requests==2.31.0\n");
         let source = crate::SourceFile::from_text("environment.yml", text.as_str());
-        crate::lint(&source, &crate::Settings::default()).into_iter().map(|d| format!("{} {}", d.code, d.message)).collect()
+        crate::lint(&source, &crate::Settings::default(), &crate::DiskFileSystem).into_iter().map(|d| format!("{} {}", d.code, d.message)).collect()
     }
 
     #[test]

@@ -152,7 +152,7 @@ fn tokens(inner: &str) -> Vec<(&str, usize)> {
 mod tests {
     fn env014(path: &str, text: &str) -> usize {
         let source = crate::SourceFile::from_text(path, text);
-        crate::lint(&source, &crate::Settings::default()).iter().filter(|d| d.code == "ENV014").count()
+        crate::lint(&source, &crate::Settings::default(), &crate::DiskFileSystem).iter().filter(|d| d.code == "ENV014").count()
     }
 
     #[test]

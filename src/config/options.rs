@@ -1,6 +1,5 @@
-//! Configuration files: `condalint.toml`, `.condalint.toml`, or `[tool.condalint]` in
-//! `pyproject.toml`, looked up from a linted file's directory upwards; the closest wins and
-//! files are never merged (CLI.md "Configuration").
+//! The shape of one configuration file, read and validated: every key, with spans into the file
+//! for errors.
 //!
 //! Globs in `exclude` and `per-file-ignores` are relative to the config file's directory and
 //! matched against the linted file's path relative to it, with `/` separators; `*` does not
@@ -17,9 +16,6 @@ use toml::Spanned;
 use crate::diagnostic::Severity;
 use crate::render::OutputFormat;
 use crate::settings::{FailOn, Selector, Target};
-
-/// The config file names of one directory, in order of precedence.
-pub const FILE_NAMES: &[&str] = &["condalint.toml", ".condalint.toml", "pyproject.toml"];
 
 /// Every key, with what it means (`condalint config KEY`).
 pub const KEYS: &[(&str, &str)] = &[
@@ -122,87 +118,6 @@ impl Config {
     }
 }
 
-/// Reads a configuration file; `Ok(None)` for a `pyproject.toml` without `[tool.condalint]`.
-pub fn load(path: &Path) -> Result<Option<Config>, ConfigError> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        path: shown.clone(),
-        text: String::new(),
-        span: None,
-        message: format!("cannot read {shown}: {e}"),
-        help: None,
-    })?;
-    let dir = std::path::absolute(path).ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
-    parse(&shown, &text, path.file_name().is_some_and(|n| n == "pyproject.toml"), dir).map(|c| c.map(|c| Config { file: path.to_path_buf(), ..c }))
-}
-
-/// The closest configuration above `dir` (inclusive).
-pub fn find(dir: &Path) -> Result<Option<Config>, ConfigError> {
-    let start = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    for ancestor in start.ancestors() {
-        for name in FILE_NAMES {
-            let candidate = ancestor.join(name);
-            if candidate.is_file() {
-                // Shown relative to the current directory when it is below it.
-                let cwd = std::env::current_dir().unwrap_or_default();
-                let candidate = candidate.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(candidate);
-                if let Some(config) = load(&candidate)? {
-                    return Ok(Some(config));
-                }
-            }
-        }
-    }
-    Ok(None)
-}
-
-/// The resolved settings, one key a line, each marked with where it comes from.
-pub fn describe(config: Option<&Config>) -> String {
-    let default = Config::default();
-    let c = config.unwrap_or(&default);
-    let quote = |items: Vec<String>| format!("[{}]", items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", "));
-    let braces = |items: Vec<String>| if items.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", items.join(", ")) };
-    let selectors = |list: &[Selector]| quote(list.iter().map(|s| s.0.clone()).collect());
-    let fail_on = match c.fail_on.unwrap_or(FailOn::Severity(Severity::Warning)) {
-        FailOn::Severity(s) => s.as_str(),
-        FailOn::Never => "never",
-    };
-    let format = c.output_format.unwrap_or(OutputFormat::Full);
-    let format = clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_owned()).unwrap_or_default();
-    let values = [
-        ("select", c.select.as_deref().map_or("the rules that are on by default".to_owned(), selectors)),
-        ("extend-select", selectors(&c.extend_select)),
-        (
-            "ignore",
-            format!(
-                "[{}]",
-                c.ignore
-                    .iter()
-                    .map(|i| match &i.reason {
-                        Some(r) => format!("{{ rule = \"{}\", reason = \"{r}\" }}", i.written),
-                        None => format!("\"{}\"", i.written),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ),
-        ("fail-on", format!("\"{fail_on}\"")),
-        ("output-format", format!("\"{format}\"")),
-        ("exclude", quote(c.exclude.iter().map(|p| p.written.clone()).collect())),
-        ("target", c.target.map_or("none".to_owned(), |t| format!("\"{}\"", t.label()))),
-        ("severity", braces(c.severity.iter().map(|(code, s)| format!("{code} = \"{}\"", s.as_str())).collect())),
-        ("per-file-ignores", braces(c.per_file_ignores.iter().map(|(p, list)| format!("\"{}\" = {}", p.written, selectors(list))).collect())),
-    ];
-    let mut out = match config {
-        Some(c) => format!("# configuration file: {}\n", c.file.display()),
-        None => "# no configuration file: defaults\n".to_owned(),
-    };
-    for (key, value) in values {
-        let from = if c.keys_set.contains(&key) { "file" } else { "default" };
-        out.push_str(&format!("{key} = {value}  # {from}\n"));
-    }
-    out.trim_end().to_owned()
-}
-
 struct Parser<'t> {
     path: &'t str,
     text: &'t str,
@@ -272,6 +187,43 @@ impl Parser<'_> {
     }
 }
 
+impl Parser<'_> {
+    /// An `ignore` entry: a selector, or a `{ rule, reason }` table.
+    fn ignore(&self, item: &Spanned<DeValue<'_>>) -> Result<Ignore, ConfigError> {
+        let DeValue::Table(entry) = item.get_ref() else {
+            let (selector, written) = self.selector(item)?;
+            return Ok(Ignore { selector, written, reason: None });
+        };
+        let (mut rule, mut reason) = (None, None);
+        for (k, v) in entry {
+            match k.get_ref().as_ref() {
+                "rule" => rule = Some(self.selector(v)?),
+                "reason" => reason = Some(self.string(v, "a string")?.to_owned()),
+                _ => return Err(self.unknown_key(k, &["rule", "reason"])),
+            }
+        }
+        let (selector, written) = rule.ok_or_else(|| self.error(item.span(), "an ignore table needs `rule`", None))?;
+        Ok(Ignore { selector, written, reason })
+    }
+
+    /// The code of the one rule a `severity` key names.
+    fn rule(&self, key: &Spanned<std::borrow::Cow<'_, str>>) -> Result<&'static str, ConfigError> {
+        let rule = crate::rules::lookup(key.get_ref()).ok_or_else(|| {
+            let hint = Selector::parse(key.get_ref()).err().unwrap_or_else(|| format!("`{}` is a prefix; name one rule", key.get_ref()));
+            self.error(key.span(), hint, None)
+        })?;
+        Ok(rule.meta().code)
+    }
+}
+
+/// Every output format by the name the command line gives it.
+fn output_formats() -> Vec<(String, OutputFormat)> {
+    <OutputFormat as clap::ValueEnum>::value_variants()
+        .iter()
+        .filter_map(|v| clap::ValueEnum::to_possible_value(v).map(|pv| (pv.get_name().to_owned(), *v)))
+        .collect()
+}
+
 fn kind(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
@@ -319,24 +271,7 @@ pub fn parse(path: &str, text: &str, pyproject: bool, dir: PathBuf) -> Result<Op
             "extend-select" => config.extend_select = p.selectors(value)?,
             "ignore" => {
                 for item in p.array(value, "rules or { rule, reason } tables")? {
-                    config.ignore.push(match item.get_ref() {
-                        DeValue::Table(entry) => {
-                            let (mut rule, mut reason) = (None, None);
-                            for (k, v) in entry {
-                                match k.get_ref().as_ref() {
-                                    "rule" => rule = Some(p.selector(v)?),
-                                    "reason" => reason = Some(p.string(v, "a string")?.to_owned()),
-                                    _ => return Err(p.unknown_key(k, &["rule", "reason"])),
-                                }
-                            }
-                            let (selector, written) = rule.ok_or_else(|| p.error(item.span(), "an ignore table needs `rule`", None))?;
-                            Ignore { selector, written, reason }
-                        }
-                        _ => {
-                            let (selector, written) = p.selector(item)?;
-                            Ignore { selector, written, reason: None }
-                        }
-                    });
+                    config.ignore.push(p.ignore(item)?);
                 }
             }
             "fail-on" => {
@@ -344,10 +279,7 @@ pub fn parse(path: &str, text: &str, pyproject: bool, dir: PathBuf) -> Result<Op
                 config.fail_on = Some(p.one_of(value, &choices)?);
             }
             "output-format" => {
-                let choices: Vec<(String, OutputFormat)> = <OutputFormat as clap::ValueEnum>::value_variants()
-                    .iter()
-                    .filter_map(|v| clap::ValueEnum::to_possible_value(v).map(|pv| (pv.get_name().to_owned(), *v)))
-                    .collect();
+                let choices = output_formats();
                 let choices: Vec<(&str, OutputFormat)> = choices.iter().map(|(n, v)| (n.as_str(), *v)).collect();
                 config.output_format = Some(p.one_of(value, &choices)?);
             }
@@ -363,11 +295,7 @@ pub fn parse(path: &str, text: &str, pyproject: bool, dir: PathBuf) -> Result<Op
             }
             "severity" => {
                 for (k, v) in p.table(value, "rule = severity")? {
-                    let rule = crate::rules::lookup(k.get_ref()).ok_or_else(|| {
-                        let hint = Selector::parse(k.get_ref()).err().unwrap_or_else(|| format!("`{}` is a prefix; name one rule", k.get_ref()));
-                        p.error(k.span(), hint, None)
-                    })?;
-                    config.severity.push((rule.meta().code, p.one_of(v, &severity_choices())?));
+                    config.severity.push((p.rule(k)?, p.one_of(v, &severity_choices())?));
                 }
             }
             "per-file-ignores" => {

@@ -1,0 +1,138 @@
+//! The command line's arguments (clap derive), and what they mean for the core.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::{Lookup, Overrides};
+use crate::linter::FixRequest;
+use crate::render::OutputFormat;
+use crate::settings::FailOn;
+use crate::{FixMode, Severity};
+
+#[derive(Parser, Debug)]
+#[command(name = "condalint", version, about = "A fast linter for conda environment files and their pip sections")]
+pub(super) struct Cli {
+    #[command(subcommand)]
+    pub(super) command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub(super) enum Command {
+    /// Lint files and directories (the default command)
+    Check(CheckArgs),
+    /// Print a rule's documentation
+    Rule {
+        /// A rule code (ENV003) or name (unknown-key)
+        rule: String,
+        #[arg(long, value_enum, default_value = "text")]
+        output_format: DocFormat,
+    },
+    /// List every rule: code, name, severity, default on/off, fix availability
+    Rules {
+        #[arg(long, value_enum, default_value = "text")]
+        output_format: DocFormat,
+    },
+    /// Show the configuration that applies in the current directory, or explain one key
+    Config {
+        /// A configuration key, e.g. fail-on
+        key: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(super) enum DocFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(super) enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub(super) struct CheckArgs {
+    /// Files or directories to lint (default: the current directory); `-` reads standard input
+    pub(super) paths: Vec<PathBuf>,
+    /// Output format [default: full]
+    #[arg(long, value_enum)]
+    pub(super) output_format: Option<OutputFormat>,
+    /// Rules to run: comma-separated codes, names or prefixes; `ALL` selects every rule
+    #[arg(long, value_name = "CODES")]
+    pub(super) select: Option<String>,
+    /// Rules to run in addition to the selected ones
+    #[arg(long, value_name = "CODES")]
+    pub(super) extend_select: Option<String>,
+    /// Rules not to run
+    #[arg(long, value_name = "CODES")]
+    pub(super) ignore: Option<String>,
+    /// Lowest severity that makes the exit code 1 [default: warning]
+    #[arg(long, value_enum)]
+    pub(super) fail_on: Option<FailOnArg>,
+    /// The file name to report for standard input (and to resolve relative includes from)
+    #[arg(long, value_name = "PATH")]
+    pub(super) stdin_filename: Option<String>,
+    /// Apply configured excludes to paths given on the command line (pre-commit passes paths)
+    #[arg(long)]
+    pub(super) force_exclude: bool,
+    /// Use this configuration file for every linted path
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub(super) config: Option<PathBuf>,
+    /// Ignore all configuration files
+    #[arg(long)]
+    pub(super) isolated: bool,
+    /// The tool that will consume the file: checks what it cannot handle (tool-incompatible)
+    #[arg(long, value_enum)]
+    pub(super) target: Option<crate::settings::Target>,
+    /// Print only findings: no summary line and no notices
+    #[arg(long, short)]
+    pub(super) quiet: bool,
+    /// Apply safe fixes in place, then report what remains
+    #[arg(long)]
+    pub(super) fix: bool,
+    /// With --fix or --diff, also apply fixes that may change what gets installed
+    #[arg(long)]
+    pub(super) unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 when there is a diff)
+    #[arg(long, conflicts_with = "fix")]
+    pub(super) diff: bool,
+    /// With --fix: exit 1 when any file was changed, even if no finding remains
+    #[arg(long, requires = "fix")]
+    pub(super) exit_non_zero_on_fix: bool,
+    /// Print a count per rule instead of each finding (JSON with --output-format json)
+    #[arg(long)]
+    pub(super) statistics: bool,
+}
+
+impl CheckArgs {
+    pub(super) fn fix_request(&self) -> Option<FixRequest> {
+        let mode = if self.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
+        (self.fix || self.diff).then_some(FixRequest { mode, apply: self.fix })
+    }
+
+    /// Which configuration files apply.
+    pub(super) fn lookup(&self) -> Lookup {
+        match (&self.config, self.isolated) {
+            (_, true) => Lookup::Isolated,
+            (Some(file), false) => Lookup::File(file.clone()),
+            (None, false) => Lookup::Discover,
+        }
+    }
+
+    /// What the flags set over the configuration files; `today` is `CONDALINT_TODAY`.
+    pub(super) fn overrides(&self, today: Option<String>) -> Result<Overrides, String> {
+        let mut overrides = Overrides::parse(self.select.as_deref(), self.extend_select.as_deref(), self.ignore.as_deref(), today)?;
+        overrides.target = self.target;
+        overrides.fail_on = self.fail_on.map(|f| match f {
+            FailOnArg::Error => FailOn::Severity(Severity::Error),
+            FailOnArg::Warning => FailOn::Severity(Severity::Warning),
+            FailOnArg::Info => FailOn::Severity(Severity::Info),
+            FailOnArg::Never => FailOn::Never,
+        });
+        Ok(overrides)
+    }
+}

@@ -1,0 +1,238 @@
+//! `condalint check`: paths → inputs with their settings → [`linter::run`] → fixed files written,
+//! diffs, notes → the report.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::args::CheckArgs;
+use super::{config_error, discover, fixing, ExitStatus, Terminal, MAX_FILE_SIZE};
+use crate::config::{ConfigError, Layers};
+use crate::files::DiskFileSystem;
+use crate::linter::{self, FileFindings, FileRun, Findings, Input};
+use crate::render::{self, FileReport, FullOptions, OutputFormat};
+use crate::rules::RULES;
+use crate::settings::Settings;
+
+pub(super) fn run_check(
+    args: CheckArgs,
+    terminal: Terminal,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<ExitStatus, String> {
+    let fs = DiskFileSystem;
+    let layers = match Layers::new(args.lookup(), &fs) {
+        Ok(layers) => layers,
+        Err(error) => return Ok(config_error(&error, stderr)),
+    };
+    let mut layers = layers.with(args.overrides(terminal.today.clone())?);
+    let output_format = args.output_format.or_else(|| layers.output_format()).unwrap_or(OutputFormat::Full);
+    let settings = layers.run_settings();
+    let mut outcome = Gathered::default();
+    let inputs = match inputs(&args, &mut layers, stdin, stderr, &mut outcome.io_error) {
+        Ok(inputs) => inputs,
+        Err(error) => return Ok(config_error(&error, stderr)),
+    };
+    for result in linter::run(inputs, &fs, args.fix_request()) {
+        match result {
+            Ok(run) => outcome.add(run, &args, stderr),
+            Err(message) => {
+                let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
+                outcome.io_error = true;
+            }
+        }
+    }
+    if args.diff {
+        return print_diff(&outcome, &args, stdout, stderr);
+    }
+    let view = View { output_format, terminal: &terminal, settings: &settings };
+    report(outcome, &args, &view, stdout, stderr)
+}
+
+/// The inputs the paths stand for, each with its settings. A path that cannot be read is
+/// reported and sets `io_error`; an invalid configuration file stops the run.
+fn inputs(
+    args: &CheckArgs,
+    layers: &mut Layers<'_>,
+    stdin: &mut dyn Read,
+    stderr: &mut dyn Write,
+    io_error: &mut bool,
+) -> Result<Vec<(Input, Arc<Settings>)>, ConfigError> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let mut inputs = Vec::new();
+    for path in &paths {
+        if path.as_os_str() == "-" {
+            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+            let config = layers.config_for(Path::new(&name))?;
+            match read_stdin(stdin, &name) {
+                Ok(bytes) => {
+                    let settings = layers.settings_for(config.as_deref(), Path::new(&name));
+                    inputs.push((Input::Bytes(name, bytes), Arc::new(settings)));
+                }
+                Err(message) => {
+                    let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
+                    *io_error = true;
+                }
+            }
+            continue;
+        }
+        match discover::expand(path) {
+            Ok(found) if found.files.is_empty() => {
+                if !args.quiet {
+                    let _ = writeln!(stderr, "condalint: no environment files found in {}", render::terminal_safe(&path.display().to_string()));
+                }
+            }
+            Ok(found) => {
+                for file in found.files {
+                    let config = layers.config_for(&file)?;
+                    if (found.walked || args.force_exclude) && config.as_ref().is_some_and(|c| c.excludes(&file)) {
+                        continue;
+                    }
+                    let settings = layers.settings_for(config.as_deref(), &file);
+                    inputs.push((Input::Path(file), Arc::new(settings)));
+                }
+            }
+            Err(message) => {
+                let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
+                *io_error = true;
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+/// Standard input, within the size limit.
+fn read_stdin(stdin: &mut dyn Read, name: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    match stdin.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > MAX_FILE_SIZE => Err(format!("{name}: input is larger than 32 MiB; not linted")),
+        Ok(_) => Ok(bytes),
+        Err(err) => Err(format!("{name}: cannot read standard input: {err}")),
+    }
+}
+
+/// What the runs of all inputs add up to.
+#[derive(Default)]
+struct Gathered {
+    findings: Findings,
+    /// Fixes applied (or, with `--diff`, that would be), and in how many files.
+    fixed: usize,
+    fixed_files: usize,
+    diff: String,
+    /// The fixed bytes of standard input, written to stdout with `--fix`.
+    stdin_output: Option<Vec<u8>>,
+    /// An input could not be read or written (exit 2).
+    io_error: bool,
+}
+
+impl Gathered {
+    /// Takes one file's run: its fixes written (or diffed), its notes printed, its findings kept.
+    fn add(&mut self, mut run: FileRun, args: &CheckArgs, stderr: &mut dyn Write) {
+        let fixed = run.fixed.take().map_or(0, |fixed| self.take_fixes(&mut run, fixed, args, stderr));
+        self.fixed += fixed;
+        self.fixed_files += usize::from(fixed > 0);
+        match run.skipped {
+            Some(reason) => {
+                if !args.quiet {
+                    let _ = writeln!(stderr, "condalint: skipping {}: {reason}", render::terminal_safe(&run.source.path));
+                }
+            }
+            None => self.findings.add(run.findings),
+        }
+    }
+
+    /// Writes the fixed file (or adds its diff); the number of fixes that took.
+    fn take_fixes(&mut self, run: &mut FileRun, fixed: crate::Fixed, args: &CheckArgs, stderr: &mut dyn Write) -> usize {
+        let path = &run.original.path;
+        if let Some(problem) = fixed.problem {
+            let _ = writeln!(stderr, "condalint: warning: {}: {problem}", render::terminal_safe(&path.to_string()));
+        }
+        if fixed.applied > 0 && !args.fix {
+            self.diff.push_str(&fixing::unified_diff(path, &run.original.text, &fixed.source.text));
+        } else if fixed.applied > 0 {
+            if let Some(file) = &run.path {
+                if let Err(error) = fixing::write_atomic(file, &run.source.encode()) {
+                    let _ = writeln!(stderr, "condalint: error: {}: {}", render::terminal_safe(&path.to_string()), render::terminal_safe(&error.to_string()));
+                    self.io_error = true;
+                    run.revert(&DiskFileSystem);
+                    return 0;
+                }
+            }
+        }
+        if args.fix && run.path.is_none() {
+            self.stdin_output = self.stdin_output.take().or_else(|| Some(run.source.encode()));
+        }
+        fixed.applied
+    }
+}
+
+fn print_diff(outcome: &Gathered, args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus, String> {
+    let Gathered { fixed, fixed_files, diff, io_error, .. } = outcome;
+    stdout.write_all(diff.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+    if !args.quiet {
+        let _ = writeln!(stderr, "Would fix {} in {}", render::plural(*fixed, "problem", "problems"), render::plural(*fixed_files, "file", "files"));
+    }
+    Ok(if *io_error { ExitStatus::Error } else if diff.is_empty() { ExitStatus::Success } else { ExitStatus::Failure })
+}
+
+/// How the report is drawn.
+struct View<'a> {
+    output_format: OutputFormat,
+    terminal: &'a Terminal,
+    /// The settings of the run as a whole (the rules SARIF lists, `fail-on`).
+    settings: &'a Settings,
+}
+
+fn report(outcome: Gathered, args: &CheckArgs, view: &View<'_>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus, String> {
+    // With `--fix` on standard input, the fixed text goes to stdout and the report to stderr.
+    let report_to: &mut dyn Write = match &outcome.stdin_output {
+        Some(bytes) => {
+            stdout.write_all(bytes).map_err(|e| format!("cannot write output: {e}"))?;
+            stderr
+        }
+        None => stdout,
+    };
+    let files = outcome.findings.into_files();
+    let reports: Vec<FileReport<'_>> = files.iter().map(file_report).collect();
+    let parts = render_report(&reports, outcome.fixed, outcome.fixed_files, args, view);
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, report_to);
+    parts.iter().try_for_each(|part| out.write_all(part.as_bytes())).and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
+    let failed = reports.iter().flat_map(|r| r.diagnostics).any(|d| view.settings.fails(d.severity));
+    Ok(if outcome.io_error {
+        ExitStatus::Error
+    } else if failed || (args.exit_non_zero_on_fix && outcome.fixed > 0) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+fn file_report(file: &FileFindings) -> FileReport<'_> {
+    FileReport { source: &file.source, diagnostics: &file.shown, suppressed: &file.suppressed }
+}
+
+/// The report, part by part (one part a file for the per-file formats), then the summary: no
+/// copy of the whole report.
+fn render_report(reports: &[FileReport<'_>], fixed: usize, fixed_files: usize, args: &CheckArgs, view: &View<'_>) -> Vec<String> {
+    let terminal = view.terminal;
+    let options = FullOptions { color: terminal.stdout_is_tty && !terminal.no_color, links: terminal.stdout_is_tty, width: 80 };
+    let rules: Vec<&'static crate::rules::RuleMeta> = RULES.iter().map(|r| r.meta()).filter(|m| view.settings.is_enabled(m)).collect();
+    let mut parts = match (args.statistics, view.output_format) {
+        (true, OutputFormat::Json) => vec![render::statistics::json(reports)],
+        (true, _) => vec![render::statistics::text(reports)],
+        (false, format) => render::render_parts(format, reports, &options, &rules),
+    };
+    let mut text = String::new();
+    if view.output_format == OutputFormat::Full && !args.quiet {
+        if args.fix && fixed > 0 {
+            text.push_str(&format!("Fixed {} in {}\n", render::plural(fixed, "problem", "problems"), render::plural(fixed_files, "file", "files")));
+        }
+        if !reports.is_empty() && !args.statistics {
+            text.push_str(&render::summary(reports));
+            text.push('\n');
+        }
+    }
+    parts.push(text);
+    parts
+}
