@@ -191,6 +191,9 @@ pub struct SourceFile {
     pub encoding: Encoding,
     /// Set when the bytes are not valid text; `text` is then a lossy rendering.
     pub decode_error: Option<DecodeError>,
+    /// The file ends its lines with a lone `\r` (classic Mac): `text` has `\n` in their place,
+    /// one byte for one so that offsets hold, and [`SourceFile::encode`] puts them back.
+    lone_cr: bool,
     lines: LineIndex,
 }
 
@@ -206,34 +209,40 @@ impl Eq for SourceFile {}
 impl SourceFile {
     /// A file from already-decoded UTF-8 text.
     pub fn from_text(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
-        Self::build(path.into(), text.into(), Encoding::Utf8, None)
+        Self::build(path.into(), text.into(), Encoding::Utf8, None, false)
     }
 
     /// A file from raw bytes: detects a UTF-8 or UTF-16 byte order mark, decodes, and records
     /// invalid bytes or NUL bytes as a [`DecodeError`] instead of failing.
     pub fn from_bytes(path: impl Into<String>, bytes: &[u8]) -> Self {
         let path = path.into();
-        let (text, encoding, error) = decode(bytes);
-        Self::build(path, text.into(), encoding, error)
+        let (mut text, encoding, error) = decode(bytes);
+        // Rules and snippets know lines by `\n`: a file of lone `\r` line ends is read as lines.
+        let lone_cr = text.contains('\r') && !text.contains('\n');
+        if lone_cr {
+            text = text.replace('\r', "\n");
+        }
+        Self::build(path, text.into(), encoding, error, lone_cr)
     }
 
-    fn build(path: String, text: Arc<str>, encoding: Encoding, decode_error: Option<DecodeError>) -> Self {
+    fn build(path: String, text: Arc<str>, encoding: Encoding, decode_error: Option<DecodeError>, lone_cr: bool) -> Self {
         let lines = LineIndex::new(&text);
-        Self { path, text, encoding, decode_error, lines }
+        Self { path, text, encoding, decode_error, lone_cr, lines }
     }
 
     /// The same file (path and encoding) with other text: a file after fixes.
     pub fn with_text(&self, text: impl Into<Arc<str>>) -> Self {
-        Self::build(self.path.clone(), text.into(), self.encoding, None)
+        Self::build(self.path.clone(), text.into(), self.encoding, None, self.lone_cr)
     }
 
-    /// The text encoded as the file was: BOM and UTF-16 byte order kept.
+    /// The text encoded as the file was: BOM, UTF-16 byte order and lone `\r` line ends kept.
     pub fn encode(&self) -> Vec<u8> {
+        let text = if self.lone_cr { std::borrow::Cow::Owned(self.text.replace('\n', "\r")) } else { std::borrow::Cow::Borrowed(&*self.text) };
         match self.encoding {
-            Encoding::Utf8 => self.text.as_bytes().to_vec(),
-            Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], self.text.as_bytes()].concat(),
-            Encoding::Utf16Le => [0xFF, 0xFE].into_iter().chain(self.text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
-            Encoding::Utf16Be => [0xFE, 0xFF].into_iter().chain(self.text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+            Encoding::Utf8 => text.as_bytes().to_vec(),
+            Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            Encoding::Utf16Le => [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+            Encoding::Utf16Be => [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
         }
     }
 

@@ -271,7 +271,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
     let rendered = render(
         OutputFormat::Full,
         &[FileReport { source: &condalint::secrets::mask_source(&bad_source), diagnostics: &own, suppressed: &[] }],
-        &FullOptions { color: false, links: false, width: 80 },
+        &FullOptions { color: false, links: false, width: Some(80) },
         &[],
     );
     let rendered = rendered.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n";

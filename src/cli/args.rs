@@ -11,10 +11,20 @@ use crate::settings::FailOn;
 use crate::{FixMode, Severity};
 
 #[derive(Parser, Debug)]
-#[command(name = "condalint", version, about = "A fast linter for conda environment files and their pip sections")]
+#[command(
+    name = "condalint",
+    version,
+    about = "A fast linter for conda environment files and their pip sections",
+    args_conflicts_with_subcommands = true,
+    subcommand_value_name = "COMMAND",
+    override_usage = "condalint [check] [OPTIONS] [PATHS]...\n       condalint <COMMAND>"
+)]
 pub(super) struct Cli {
     #[command(subcommand)]
-    pub(super) command: Command,
+    pub(super) command: Option<Command>,
+    /// `check`'s options: `condalint [PATHS]` is `condalint check [PATHS]`, and `--help` shows them
+    #[command(flatten)]
+    pub(super) check: CheckArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -46,6 +56,15 @@ pub(super) enum DocFormat {
     Json,
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub(super) enum ColorArg {
+    /// Colour when standard output is a terminal, `NO_COLOR` is unset or `FORCE_COLOR` is set
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub(super) enum FailOnArg {
     Error,
@@ -73,7 +92,7 @@ pub(super) struct CheckArgs {
     /// Lowest severity that makes the exit code 1 [default: warning]
     #[arg(long, value_enum)]
     pub(super) fail_on: Option<FailOnArg>,
-    /// The file name to report for standard input (and to resolve relative includes from)
+    /// Read standard input as this file: the name to report, and where relative includes resolve from
     #[arg(long, value_name = "PATH")]
     pub(super) stdin_filename: Option<String>,
     /// Apply configured excludes to paths given on the command line (pre-commit passes paths)
@@ -88,9 +107,24 @@ pub(super) struct CheckArgs {
     /// The tool that will consume the file: checks what it cannot handle (tool-incompatible)
     #[arg(long, value_enum)]
     pub(super) target: Option<crate::settings::Target>,
-    /// Print only findings: no summary line and no notices
-    #[arg(long, short)]
+    /// Print only findings: no summary line and no notes
+    #[arg(long, short, conflicts_with = "verbose")]
     pub(super) quiet: bool,
+    /// Also say, on stderr, which configuration file applies to each file and how long the run took
+    #[arg(long, short)]
+    pub(super) verbose: bool,
+    /// Exit 0 whatever the findings (2 still reports a usage or I/O error)
+    #[arg(long)]
+    pub(super) exit_zero: bool,
+    /// Write the report to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub(super) output_file: Option<PathBuf>,
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
+    pub(super) color: ColorArg,
+    /// List the fixes applied (with --fix) or available
+    #[arg(long)]
+    pub(super) show_fixes: bool,
     /// Apply safe fixes in place, then report what remains
     #[arg(long)]
     pub(super) fix: bool,

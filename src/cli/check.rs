@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::args::CheckArgs;
 use super::{config_error, discover, fixing, ExitStatus, Terminal, MAX_FILE_SIZE};
 use crate::config::{ConfigError, Layers};
+use crate::diagnostic::Applicability;
 use crate::files::DiskFileSystem;
 use crate::linter::{self, FileFindings, FileRun, Findings, Input};
 use crate::render::{self, FileReport, FullOptions, OutputFormat};
@@ -21,6 +22,7 @@ pub(super) fn run_check(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<ExitStatus, String> {
+    let started = std::time::Instant::now();
     let fs = DiskFileSystem;
     let layers = match Layers::new(args.lookup(), &fs) {
         Ok(layers) => layers,
@@ -34,20 +36,27 @@ pub(super) fn run_check(
         Ok(inputs) => inputs,
         Err(error) => return Ok(config_error(&error, stderr)),
     };
-    for result in linter::run(inputs, &fs, args.fix_request()) {
+    let count = inputs.len();
+    let per_input: Vec<Arc<Settings>> = inputs.iter().map(|(_, s)| s.clone()).collect();
+    for (result, settings) in linter::run(inputs, &fs, args.fix_request()).into_iter().zip(per_input) {
         match result {
-            Ok(run) => outcome.add(run, &args, stderr),
+            Ok(run) => outcome.add(run, &settings, &args, stderr),
             Err(message) => {
                 let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
                 outcome.io_error = true;
             }
         }
     }
-    if args.diff {
-        return print_diff(&outcome, &args, stdout, stderr);
+    let status = if args.diff {
+        print_diff(&outcome, &args, stdout, stderr)?
+    } else {
+        let view = View { output_format, terminal: &terminal, settings: &settings };
+        report(outcome, &args, &view, stdout, stderr)?
+    };
+    if args.verbose {
+        let _ = writeln!(stderr, "condalint: checked {} in {} ms", render::plural(count, "file", "files"), started.elapsed().as_millis());
     }
-    let view = View { output_format, terminal: &terminal, settings: &settings };
-    report(outcome, &args, &view, stdout, stderr)
+    Ok(if args.exit_zero && status == ExitStatus::Failure { ExitStatus::Success } else { status })
 }
 
 /// The inputs the paths stand for, each with its settings. A path that cannot be read is
@@ -59,12 +68,18 @@ fn inputs(
     stderr: &mut dyn Write,
     io_error: &mut bool,
 ) -> Result<Vec<(Input, Arc<Settings>)>, ConfigError> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    // `--stdin-filename NAME` alone reads standard input, as ruff does.
+    let paths = match (args.paths.is_empty(), &args.stdin_filename) {
+        (false, _) => args.paths.clone(),
+        (true, Some(_)) => vec![PathBuf::from("-")],
+        (true, None) => vec![PathBuf::from(".")],
+    };
     let mut inputs = Vec::new();
     for path in &paths {
         if path.as_os_str() == "-" {
-            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+            let name = args.stdin_filename.as_deref().map_or_else(|| "-".into(), |n| render::path_text(&discover::report_path(Path::new(n))));
             let config = layers.config_for(Path::new(&name))?;
+            verbose_config(args, &name, config.as_deref(), stderr);
             match read_stdin(stdin, &name) {
                 Ok(bytes) => {
                     let settings = layers.settings_for(config.as_deref(), Path::new(&name));
@@ -85,21 +100,33 @@ fn inputs(
             }
             Ok(found) => {
                 for file in found.files {
+                    let file = discover::report_path(&file);
                     let config = layers.config_for(&file)?;
                     if (found.walked || args.force_exclude) && config.as_ref().is_some_and(|c| c.excludes(&file)) {
                         continue;
                     }
+                    verbose_config(args, &render::path_text(&file), config.as_deref(), stderr);
                     let settings = layers.settings_for(config.as_deref(), &file);
                     inputs.push((Input::Path(file), Arc::new(settings)));
                 }
             }
             Err(message) => {
-                let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
+                // `condalint rulez`: a bare word that names no file is likely a mistyped command.
+                let hint = discover::near_command(path).map(|c| format!("; did you mean the command `{c}`?")).unwrap_or_default();
+                let _ = writeln!(stderr, "condalint: error: {}{hint}", render::terminal_safe(&message));
                 *io_error = true;
             }
         }
     }
     Ok(inputs)
+}
+
+/// With `--verbose`: which configuration file applies to a file.
+fn verbose_config(args: &CheckArgs, name: &str, config: Option<&crate::config::Config>, stderr: &mut dyn Write) {
+    if args.verbose {
+        let applies = config.map_or_else(|| "no configuration file (defaults)".to_owned(), |c| format!("configuration {}", render::path_text(&discover::report_path(&c.file))));
+        let _ = writeln!(stderr, "condalint: {}: {}", render::terminal_safe(name), render::terminal_safe(&applies));
+    }
 }
 
 /// Standard input, within the size limit.
@@ -122,14 +149,19 @@ struct Gathered {
     diff: String,
     /// The fixed bytes of standard input, written to stdout with `--fix`.
     stdin_output: Option<Vec<u8>>,
+    /// With `--fix --show-fixes`: the fixes applied, one line each.
+    applied: Vec<String>,
     /// An input could not be read or written (exit 2).
     io_error: bool,
 }
 
 impl Gathered {
     /// Takes one file's run: its fixes written (or diffed), its notes printed, its findings kept.
-    fn add(&mut self, mut run: FileRun, args: &CheckArgs, stderr: &mut dyn Write) {
+    fn add(&mut self, mut run: FileRun, settings: &Arc<Settings>, args: &CheckArgs, stderr: &mut dyn Write) {
         let fixed = run.fixed.take().map_or(0, |fixed| self.take_fixes(&mut run, fixed, args, stderr));
+        if fixed > 0 && args.fix && args.show_fixes {
+            self.applied.extend(applied_fixes(&run, settings, args));
+        }
         self.fixed += fixed;
         self.fixed_files += usize::from(fixed > 0);
         match run.skipped {
@@ -153,7 +185,7 @@ impl Gathered {
         } else if fixed.applied > 0 {
             if let Some(file) = &run.path {
                 if let Err(error) = fixing::write_atomic(file, &run.source.encode()) {
-                    let _ = writeln!(stderr, "condalint: error: {}: {}", render::terminal_safe(&path.to_string()), render::terminal_safe(&error.to_string()));
+                    let _ = writeln!(stderr, "condalint: error: {}: {}; not fixed", render::terminal_safe(&path.to_string()), render::terminal_safe(&error.to_string()));
                     self.io_error = true;
                     run.revert(&DiskFileSystem);
                     return 0;
@@ -167,9 +199,30 @@ impl Gathered {
     }
 }
 
+/// The fixes `--fix` started from in a fixed file: those of the findings in the file as read
+/// (masked like every report), at their place in it.
+fn applied_fixes(run: &FileRun, settings: &Arc<Settings>, args: &CheckArgs) -> Vec<String> {
+    let Some(mode) = args.fix_request().map(|f| f.mode) else { return Vec::new() };
+    let before = linter::lint_file(run.original.clone(), run.path.clone(), settings.clone(), &DiskFileSystem, None);
+    let Some((source, diagnostics)) = before.findings.first() else { return Vec::new() };
+    diagnostics.iter().filter(|d| d.file.is_none() && d.fix.as_ref().is_some_and(|f| match f.applicability {
+        Applicability::Safe => true,
+        Applicability::Unsafe => mode == crate::FixMode::Unsafe,
+        Applicability::DisplayOnly => false,
+    })).map(|d| fix_line(source, d)).collect()
+}
+
+/// `env.yml:6:5: PIP002 pin pip to 26.2.1 (unsafe)`.
+fn fix_line(source: &crate::source::SourceFile, d: &crate::Diagnostic) -> String {
+    let Some(fix) = &d.fix else { return String::new() };
+    let (line, col) = source.line_col(d.primary.range.start);
+    let kind = if fix.applicability == Applicability::Unsafe { " (unsafe)" } else { "" };
+    render::terminal_safe(&format!("{}:{line}:{col}: {} {}{kind}", source.path, d.code, fix.title)).into_owned()
+}
+
 fn print_diff(outcome: &Gathered, args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus, String> {
     let Gathered { fixed, fixed_files, diff, io_error, .. } = outcome;
-    stdout.write_all(diff.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+    super::write_out(stdout, diff.as_bytes())?;
     if !args.quiet {
         let _ = writeln!(stderr, "Would fix {} in {}", render::plural(*fixed, "problem", "problems"), render::plural(*fixed_files, "file", "files"));
     }
@@ -188,16 +241,28 @@ fn report(outcome: Gathered, args: &CheckArgs, view: &View<'_>, stdout: &mut dyn
     // With `--fix` on standard input, the fixed text goes to stdout and the report to stderr.
     let report_to: &mut dyn Write = match &outcome.stdin_output {
         Some(bytes) => {
-            stdout.write_all(bytes).map_err(|e| format!("cannot write output: {e}"))?;
+            super::write_out(stdout, bytes)?;
             stderr
         }
         None => stdout,
     };
     let files = outcome.findings.into_files();
     let reports: Vec<FileReport<'_>> = files.iter().map(file_report).collect();
-    let parts = render_report(&reports, outcome.fixed, outcome.fixed_files, args, view);
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, report_to);
-    parts.iter().try_for_each(|part| out.write_all(part.as_bytes())).and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
+    let mut parts = render_report(&reports, outcome.fixed, outcome.fixed_files, args, view);
+    if args.show_fixes && matches!(view.output_format, OutputFormat::Full | OutputFormat::Concise) && !args.statistics {
+        parts.push(show_fixes(&reports, &outcome.applied, outcome.fixed, args));
+    }
+    match &args.output_file {
+        Some(file) => fixing::write_atomic(file, parts.concat().as_bytes()).map_err(|e| format!("{}: {e}", render::path_text(file)))?,
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, report_to);
+            let written = parts.iter().try_for_each(|part| out.write_all(part.as_bytes())).and_then(|()| out.flush());
+            match written {
+                Err(e) if !super::is_broken_pipe(&e) => return Err(format!("cannot write output: {e}")),
+                _ => {}
+            }
+        }
+    }
     let failed = reports.iter().flat_map(|r| r.diagnostics).any(|d| view.settings.fails(d.severity));
     Ok(if outcome.io_error {
         ExitStatus::Error
@@ -208,6 +273,25 @@ fn report(outcome: Gathered, args: &CheckArgs, view: &View<'_>, stdout: &mut dyn
     })
 }
 
+/// `--show-fixes`: the fixes applied (with `--fix`) or available, one line each.
+fn show_fixes(reports: &[FileReport<'_>], applied: &[String], fixed: usize, args: &CheckArgs) -> String {
+    let (title, lines): (String, Vec<String>) = if args.fix {
+        (format!("Fixed {}:", render::plural(fixed, "problem", "problems")), applied.to_vec())
+    } else {
+        let available = reports.iter().flat_map(|r| r.diagnostics.iter().map(move |d| (r.source, d)));
+        let lines = available.filter(|(_, d)| d.fix.as_ref().is_some_and(|f| f.applicability != Applicability::DisplayOnly)).map(|(s, d)| fix_line(s, d)).collect();
+        ("Fixes available:".to_owned(), lines)
+    };
+    if lines.is_empty() && !args.fix {
+        return "No fixes available\n".to_owned();
+    }
+    let mut out = lines.iter().fold(format!("{title}\n"), |out, line| out + "  " + line + "\n");
+    if args.fix && fixed > lines.len() {
+        out.push_str(&format!("  and {} in later passes, made possible by these\n", render::plural(fixed - lines.len(), "more", "more")));
+    }
+    out
+}
+
 fn file_report(file: &FileFindings) -> FileReport<'_> {
     FileReport { source: &file.source, diagnostics: &file.shown, suppressed: &file.suppressed }
 }
@@ -216,7 +300,10 @@ fn file_report(file: &FileFindings) -> FileReport<'_> {
 /// copy of the whole report.
 fn render_report(reports: &[FileReport<'_>], fixed: usize, fixed_files: usize, args: &CheckArgs, view: &View<'_>) -> Vec<String> {
     let terminal = view.terminal;
-    let options = FullOptions { color: terminal.stdout_is_tty && !terminal.no_color, links: terminal.stdout_is_tty, width: 80 };
+    // A report written to a file is not on a terminal: no colour unless asked, no links, no wrapping.
+    let to_terminal = args.output_file.is_none() && terminal.stdout_is_tty;
+    let color = if args.output_file.is_some() && args.color == super::args::ColorArg::Auto { terminal.force_color } else { terminal.color(args.color) };
+    let options = FullOptions { color, links: to_terminal, width: terminal.width.filter(|_| to_terminal) };
     let rules: Vec<&'static crate::rules::RuleMeta> = RULES.iter().map(|r| r.meta()).filter(|m| view.settings.is_enabled(m)).collect();
     let mut parts = match (args.statistics, view.output_format) {
         (true, OutputFormat::Json) => vec![render::statistics::json(reports)],

@@ -23,7 +23,7 @@ pub(super) fn run_config(key: Option<&str>, stdout: &mut dyn Write, stderr: &mut
         Ok(config) => config,
         Err(error) => return Ok(config_error(&error, stderr)),
     };
-    let _ = writeln!(stdout, "{}", crate::config::describe(config.as_ref()));
+    super::write_out(stdout, format!("{}\n", crate::config::describe(config.as_ref())).as_bytes())?;
     Ok(ExitStatus::Success)
 }
 
@@ -34,15 +34,57 @@ pub(super) fn run_rule(code: &str, format: DocFormat, stdout: &mut dyn Write, st
     };
     let meta = rule.meta();
     let text = match format {
-        DocFormat::Text => meta.doc.to_owned(),
+        DocFormat::Text => reader_doc(meta.doc),
         DocFormat::Json => {
             let mut value = rule_json(meta);
-            value["doc"] = meta.doc.into();
+            value["doc"] = reader_doc(meta.doc).into();
             serde_json::to_string_pretty(&value).expect("serialisable") + "\n"
         }
     };
-    stdout.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    super::write_out(stdout, text.as_bytes())?;
     Ok(ExitStatus::Success)
+}
+
+/// A rule's doc as a reader wants it: without what `tests/lints.rs` runs it by (`# expect:`
+/// comments, `snapshot` blocks, the words after a block's language: `yaml bad target=conda`).
+fn reader_doc(doc: &str) -> String {
+    let mut out = String::with_capacity(doc.len());
+    let mut in_snapshot = false;
+    let mut in_block = false;
+    for line in doc.lines() {
+        if let Some(info) = line.strip_prefix("```") {
+            let opening = !in_block && !in_snapshot;
+            if opening && info.trim() == "snapshot" {
+                in_snapshot = true;
+                continue;
+            }
+            if in_snapshot {
+                in_snapshot = false;
+                continue;
+            }
+            in_block = opening;
+            out.push_str("```");
+            out.push_str(info.split_whitespace().next().filter(|_| opening).unwrap_or(""));
+            out.push('\n');
+            continue;
+        }
+        if in_snapshot {
+            continue;
+        }
+        let line = match line.find("# expect:").filter(|_| in_block) {
+            // A line that was only the expectation goes with it.
+            Some(at) if line[..at].trim().is_empty() => continue,
+            Some(at) => line[..at].trim_end(),
+            None => line,
+        };
+        out.push_str(line);
+        out.push('\n');
+    }
+    // A snapshot block leaves the blank line before it and the one after it: one is enough.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out
 }
 
 fn rule_json(meta: &crate::rules::RuleMeta) -> serde_json::Value {
@@ -71,21 +113,20 @@ pub(super) fn run_rules(format: DocFormat, stdout: &mut dyn Write) -> Result<Exi
             serde_json::to_string_pretty(&all).expect("serialisable") + "\n"
         }
         DocFormat::Text => {
-            let mut out = format!("{:<7} {:<22} {:<8} {:<8} {}\n", "code", "name", "severity", "default", "fix");
-            for rule in RULES {
-                let m = rule.meta();
-                out.push_str(&format!(
-                    "{:<7} {:<22} {:<8} {:<8} {}\n",
-                    m.code,
-                    m.name,
-                    m.severity.as_str(),
-                    if m.default_on { "on" } else { "off" },
-                    fix_label(m.fix)
-                ));
+            let rows: Vec<[&str; 5]> = std::iter::once(["code", "name", "severity", "default", "fix"])
+                .chain(RULES.iter().map(|r| r.meta()).map(|m| [m.code, m.name, m.severity.as_str(), if m.default_on { "on" } else { "off" }, fix_label(m.fix)]))
+                .collect();
+            // Each column as wide as its widest cell, so that every row lines up.
+            let widths: Vec<usize> = (0..5).map(|i| rows.iter().map(|row| row[i].chars().count()).max().unwrap_or(0)).collect();
+            let mut out = String::new();
+            for row in &rows {
+                let cells: Vec<String> = row.iter().zip(&widths).map(|(cell, &width)| format!("{cell:<width$}")).collect();
+                out.push_str(cells.join(" ").trim_end());
+                out.push('\n');
             }
             out
         }
     };
-    stdout.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    super::write_out(stdout, text.as_bytes())?;
     Ok(ExitStatus::Success)
 }

@@ -47,6 +47,43 @@ pub fn expand(path: &Path) -> Result<Expanded, String> {
     Ok(Expanded { files: found, walked: true })
 }
 
+/// A path as the report names it: relative to the current directory when it is below it (no
+/// leading `./`, `..` folded), else absolute. `./env.yml`, `env.yml` and `$PWD/env.yml` are one
+/// `filename`, one SARIF URI and one GitLab fingerprint. Symlinks are not resolved: the name
+/// stays the one the user knows.
+pub fn report_path(path: &Path) -> PathBuf {
+    let (Ok(cwd), Ok(absolute)) = (std::env::current_dir(), std::path::absolute(path)) else {
+        return path.to_path_buf();
+    };
+    let mut folded = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                folded.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => folded.push(other),
+        }
+    }
+    match folded.strip_prefix(&cwd) {
+        Ok(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(relative) => relative.to_path_buf(),
+        Err(_) => folded,
+    }
+}
+
+/// The commands a mistyped bare word may have meant.
+const COMMANDS: [&str; 4] = ["check", "rules", "rule", "config"];
+
+/// For a path that does not exist: the command it is a near miss of (`rulez`, `chek`), when it
+/// is a bare word.
+pub fn near_command(path: &Path) -> Option<&'static str> {
+    let word = path.to_str().filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))?;
+    let word = word.to_ascii_lowercase();
+    let (distance, command) = COMMANDS.iter().map(|c| (crate::rules::edit_distance(&word, c), *c)).min_by_key(|(d, _)| *d)?;
+    (distance <= 2 && distance < word.len()).then_some(command)
+}
+
 fn io_message(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
@@ -58,6 +95,15 @@ fn io_message(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_misses_of_commands() {
+        assert_eq!(near_command(Path::new("rulez")), Some("rules"));
+        assert_eq!(near_command(Path::new("chek")), Some("check"));
+        assert_eq!(near_command(Path::new("Config")), Some("config"));
+        assert_eq!(near_command(Path::new("envs")), None);
+        assert_eq!(near_command(Path::new("ruled.yml")), None, "a file name is not a bare word");
+    }
 
     #[test]
     fn environment_file_names() {

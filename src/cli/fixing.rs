@@ -22,29 +22,38 @@ pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
 
 /// Replaces the file at `path` with `bytes` atomically: a temporary file in the same directory
 /// (a symlink is followed and its target rewritten), the original permissions, then a rename.
-/// A read-only file is left untouched.
+/// A read-only file is left untouched; a file that does not exist yet is created (`--output-file`).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let target = std::fs::canonicalize(path).map_err(|e| format!("cannot resolve the path: {e}"))?;
-    let meta = std::fs::metadata(&target).map_err(|e| format!("cannot read the file's permissions: {e}"))?;
-    if meta.permissions().readonly() {
-        return Err("the file is read-only; not fixed".into());
-    }
-    let dir = target.parent().ok_or("the file has no parent directory")?;
+    let (target, permissions) = match std::fs::canonicalize(path) {
+        Ok(target) => {
+            let meta = std::fs::metadata(&target).map_err(|e| format!("cannot read the file's permissions: {e}"))?;
+            if meta.permissions().readonly() {
+                return Err("the file is read-only".into());
+            }
+            (target, Some(meta.permissions()))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (path.to_path_buf(), None),
+        Err(e) => return Err(format!("cannot resolve the path: {e}")),
+    };
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let (tmp_path, mut tmp) = (0..100)
         .find_map(|n| {
             let candidate = dir.join(format!(".{name}.condalint-{}-{n}.tmp", std::process::id()));
             std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate).ok().map(|f| (candidate, f))
         })
-        .ok_or("cannot create a temporary file next to it; not fixed")?;
+        .ok_or("cannot create a temporary file next to it")?;
     let result = tmp
         .write_all(bytes)
         .and_then(|()| tmp.sync_all())
-        .and_then(|()| std::fs::set_permissions(&tmp_path, meta.permissions()))
+        .and_then(|()| permissions.map_or(Ok(()), |p| std::fs::set_permissions(&tmp_path, p)))
         .and_then(|()| std::fs::rename(&tmp_path, &target));
     if let Err(error) = result {
         let _ = std::fs::remove_file(&tmp_path);
-        return Err(format!("cannot write the fixed file: {error}; not fixed"));
+        return Err(format!("cannot write the file: {error}"));
     }
     Ok(())
 }

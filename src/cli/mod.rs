@@ -34,8 +34,13 @@ pub enum ExitStatus {
 pub struct Terminal {
     /// Standard output is a terminal (colour and hyperlinks allowed).
     pub stdout_is_tty: bool,
-    /// `NO_COLOR` is set.
+    /// `NO_COLOR` is set (and not empty).
     pub no_color: bool,
+    /// `FORCE_COLOR` is set (and not empty): colour even when stdout is not a terminal.
+    pub force_color: bool,
+    /// The terminal's width in columns when stdout is a terminal (`COLUMNS`, else the terminal's
+    /// own size): the `full` format wraps its text to it, and does not wrap without it.
+    pub width: Option<usize>,
     /// `CONDALINT_TODAY` (`YYYY-MM-DD`): the date rules compare dated tables against instead
     /// of the system clock (python-end-of-life), so that a test's expectations do not age.
     pub today: Option<String>,
@@ -49,20 +54,21 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> ExitStatus {
-    let cli = match Cli::try_parse_from(with_default_command(args)) {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() { ExitStatus::Error } else { ExitStatus::Success };
-            let text = if terminal.stdout_is_tty && !terminal.no_color { err.render().ansi().to_string() } else { err.render().to_string() };
+            let text = if terminal.color(args::ColorArg::Auto) { err.render().ansi().to_string() } else { err.render().to_string() };
             let _ = if err.use_stderr() { write!(stderr, "{text}") } else { write!(stdout, "{text}") };
             return code;
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check::run_check(args, terminal, stdin, stdout, stderr),
-        Command::Rule { rule, output_format } => commands::run_rule(&rule, output_format, stdout, stderr),
-        Command::Rules { output_format } => commands::run_rules(output_format, stdout),
-        Command::Config { key } => commands::run_config(key.as_deref(), stdout, stderr),
+        None => check::run_check(cli.check, terminal, stdin, stdout, stderr),
+        Some(Command::Check(args)) => check::run_check(args, terminal, stdin, stdout, stderr),
+        Some(Command::Rule { rule, output_format }) => commands::run_rule(&rule, output_format, stdout, stderr),
+        Some(Command::Rules { output_format }) => commands::run_rules(output_format, stdout),
+        Some(Command::Config { key }) => commands::run_config(key.as_deref(), stdout, stderr),
     };
     result.unwrap_or_else(|err| {
         let _ = writeln!(stderr, "condalint: error: {}", crate::render::terminal_safe(&err.to_string()));
@@ -70,14 +76,30 @@ pub fn run(
     })
 }
 
-/// `condalint [PATHS]` means `condalint check [PATHS]`.
-fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
-    const COMMANDS: &[&str] = &["check", "rule", "rules", "config", "help", "-h", "--help", "-V", "--version"];
-    let first = args.get(1).and_then(|a| a.to_str());
-    if !first.is_some_and(|a| COMMANDS.contains(&a)) {
-        args.insert(1.min(args.len()), "check".into());
+impl Terminal {
+    /// Whether to colour what goes to stdout: `always`, `never`, or (`auto`) `FORCE_COLOR`, else a
+    /// terminal without `NO_COLOR`.
+    fn color(&self, when: args::ColorArg) -> bool {
+        match when {
+            args::ColorArg::Always => true,
+            args::ColorArg::Never => false,
+            args::ColorArg::Auto => self.force_color || (self.stdout_is_tty && !self.no_color),
+        }
     }
-    args
+}
+
+/// Whether a write failed because the reader went away (`condalint … | head`): the run then
+/// ends quietly, with the exit code its findings give.
+fn is_broken_pipe(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::BrokenPipe
+}
+
+/// Writes `text` to stdout; a reader that went away is not an error.
+fn write_out(stdout: &mut dyn Write, text: &[u8]) -> Result<(), String> {
+    match stdout.write_all(text).and_then(|()| stdout.flush()) {
+        Err(e) if !is_broken_pipe(&e) => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
+    }
 }
 
 fn config_error(error: &ConfigError, stderr: &mut dyn Write) -> ExitStatus {

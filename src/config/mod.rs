@@ -119,7 +119,9 @@ impl<'fs> Layers<'fs> {
 pub fn describe(config: Option<&Config>) -> String {
     let default = Config::default();
     let c = config.unwrap_or(&default);
-    let quote = |items: Vec<String>| format!("[{}]", items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", "));
+    // Valid TOML: strings quoted and escaped by the `toml` crate, unset keys as comments.
+    let string = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let quote = |items: Vec<String>| format!("[{}]", items.iter().map(|i| string(i)).collect::<Vec<_>>().join(", "));
     let braces = |items: Vec<String>| if items.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", items.join(", ")) };
     let selectors = |list: &[Selector]| quote(list.iter().map(|s| s.0.clone()).collect());
     let fail_on = match c.fail_on.unwrap_or(FailOn::Severity(Severity::Warning)) {
@@ -129,7 +131,7 @@ pub fn describe(config: Option<&Config>) -> String {
     let format = c.output_format.unwrap_or(OutputFormat::Full);
     let format = clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_owned()).unwrap_or_default();
     let values = [
-        ("select", c.select.as_deref().map_or("the rules that are on by default".to_owned(), selectors)),
+        ("select", c.select.as_deref().map_or(String::new(), selectors)),
         ("extend-select", selectors(&c.extend_select)),
         (
             "ignore",
@@ -138,27 +140,31 @@ pub fn describe(config: Option<&Config>) -> String {
                 c.ignore
                     .iter()
                     .map(|i| match &i.reason {
-                        Some(r) => format!("{{ rule = \"{}\", reason = \"{r}\" }}", i.written),
-                        None => format!("\"{}\"", i.written),
+                        Some(r) => format!("{{ rule = {}, reason = {} }}", string(&i.written), string(r)),
+                        None => string(&i.written),
                     })
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
         ),
-        ("fail-on", format!("\"{fail_on}\"")),
-        ("output-format", format!("\"{format}\"")),
+        ("fail-on", string(fail_on)),
+        ("output-format", string(&format)),
         ("exclude", quote(c.exclude.iter().map(|p| p.written.clone()).collect())),
-        ("target", c.target.map_or("none".to_owned(), |t| format!("\"{}\"", t.label()))),
-        ("severity", braces(c.severity.iter().map(|(code, s)| format!("{code} = \"{}\"", s.as_str())).collect())),
-        ("per-file-ignores", braces(c.per_file_ignores.iter().map(|(p, list)| format!("\"{}\" = {}", p.written, selectors(list))).collect())),
+        ("target", c.target.map_or(String::new(), |t| string(t.label()))),
+        ("severity", braces(c.severity.iter().map(|(code, s)| format!("{code} = {}", string(s.as_str()))).collect())),
+        ("per-file-ignores", braces(c.per_file_ignores.iter().map(|(p, list)| format!("{} = {}", string(&p.written), selectors(list))).collect())),
     ];
     let mut out = match config {
-        Some(c) => format!("# configuration file: {}\n", c.file.display()),
+        Some(c) => format!("# configuration file: {}\n", c.file.display().to_string().replace(['\n', '\r'], " ")),
         None => "# no configuration file: defaults\n".to_owned(),
     };
     for (key, value) in values {
         let from = if c.keys_set.contains(&key) { "file" } else { "default" };
-        out.push_str(&format!("{key} = {value}  # {from}\n"));
+        match (key, value.is_empty()) {
+            ("select", true) => out.push_str("# select: not set, the rules that are on by default\n"),
+            (_, true) => out.push_str(&format!("# {key}: not set\n")),
+            _ => out.push_str(&format!("{key} = {value}  # {from}\n")),
+        }
     }
     out.trim_end().to_owned()
 }

@@ -9,23 +9,23 @@ use super::FileReport;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::source::SourceFile;
 
-/// How the `full` format draws: colour and clickable links only on a terminal.
-#[derive(Clone, Copy, Debug)]
+/// How the `full` format draws: colour and clickable links only on a terminal, text wrapped to
+/// the terminal's width (`None`: not wrapped).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct FullOptions {
     pub color: bool,
     pub links: bool,
-    pub width: usize,
-}
-
-impl Default for FullOptions {
-    fn default() -> Self {
-        Self { color: false, links: false, width: 80 }
-    }
+    pub width: Option<usize>,
 }
 
 pub fn render(reports: &[FileReport<'_>], options: &FullOptions) -> String {
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(options.links);
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width.unwrap_or(usize::MAX))
+        .with_wrap_lines(options.width.is_some())
+        .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::Custom(words_outside_code))
+        .with_links(options.links);
     let mut out = String::new();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         // Escaped once per file; every finding's snippet shares it.
@@ -59,6 +59,31 @@ impl Shown {
         let start = self.text.shifts.to_escaped(start);
         (start, self.text.shifts.to_escaped(end) - start).into()
     }
+}
+
+/// The words text wraps at: split at spaces, but a code span (`` `pip=23.3` ``,
+/// `` `channels: [conda-forge]` ``) is one word, never broken across lines.
+fn words_outside_code(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut words = Vec::new();
+    let (mut start, mut in_code, mut after_space) = (0, false, false);
+    for (i, c) in line.char_indices() {
+        if c == ' ' && !in_code {
+            after_space = true;
+            continue;
+        }
+        if after_space {
+            words.push(textwrap::core::Word::from(&line[start..i]));
+            start = i;
+            after_space = false;
+        }
+        if c == '`' {
+            in_code = !in_code;
+        }
+    }
+    if start < line.len() {
+        words.push(textwrap::core::Word::from(&line[start..]));
+    }
+    Box::new(words.into_iter())
 }
 
 fn safe(text: &str) -> String {

@@ -225,10 +225,10 @@ mod tests {
         let source = example();
         let diagnostics = lint(&source, &Settings::default(), &crate::DiskFileSystem);
         let reports = [FileReport { source: &source, diagnostics: &diagnostics, suppressed: &[] }];
-        let plain = render(OutputFormat::Full, &reports, &FullOptions { color: false, links: false, width: 80 }, &[]);
+        let plain = render(OutputFormat::Full, &reports, &FullOptions { color: false, links: false, width: Some(80) }, &[]);
         assert!(!plain.contains('\u{1b}'));
         assert!(plain.contains("PIP004 (https://github.com/condalint/condalint/blob/main/lints/invalid-requirement.md)"));
-        let tty = render(OutputFormat::Full, &reports, &FullOptions { color: true, links: true, width: 80 }, &[]);
+        let tty = render(OutputFormat::Full, &reports, &FullOptions { color: true, links: true, width: Some(80) }, &[]);
         assert!(tty.contains("\u{1b}[") && tty.contains("\u{1b}]8;;https://github.com/condalint/condalint/blob/main/lints/"));
     }
 
