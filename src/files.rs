@@ -99,8 +99,9 @@ impl<'a> MemoryFileSystem<'a> {
     }
 }
 
-/// The path made absolute, `.` and `..` folded away (a memory file has no symlinks to follow).
-fn key(path: &Path) -> PathBuf {
+/// The path made absolute, `.` and `..` folded away, symlinks not followed (a memory file has
+/// none; a report names a file as the user did).
+pub(crate) fn key(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut key = PathBuf::new();
     for part in absolute.components() {

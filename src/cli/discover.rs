@@ -52,19 +52,8 @@ pub fn expand(path: &Path) -> Result<Expanded, String> {
 /// `filename`, one SARIF URI and one GitLab fingerprint. Symlinks are not resolved: the name
 /// stays the one the user knows.
 pub fn report_path(path: &Path) -> PathBuf {
-    let (Ok(cwd), Ok(absolute)) = (std::env::current_dir(), std::path::absolute(path)) else {
-        return path.to_path_buf();
-    };
-    let mut folded = PathBuf::new();
-    for part in absolute.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                folded.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => folded.push(other),
-        }
-    }
+    let Ok(cwd) = std::env::current_dir() else { return path.to_path_buf() };
+    let folded = crate::files::key(path);
     match folded.strip_prefix(&cwd) {
         Ok(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
         Ok(relative) => relative.to_path_buf(),
