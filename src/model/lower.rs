@@ -377,11 +377,12 @@ impl Lowering<'_> {
             self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
             return;
         }
-        // Conda specs are parsed after the walk, in parallel when there are many.
+        // Conda specs are parsed after the walk, in parallel when there are many. A slot stays
+        // small (the rare shapes boxed): one is held per item next to the parsed list.
         enum Slot {
             Spec(Spanned<String>, Option<usize>),
-            Sel(Spanned<String>, Option<usize>, Spanned<String>),
-            Done(Dependency),
+            Sel(Box<(Spanned<String>, Option<usize>, Spanned<String>)>),
+            Done(Box<Dependency>),
         }
         let mut slots = Vec::new();
         for &item in self.tree.items(value) {
@@ -402,21 +403,22 @@ impl Lowering<'_> {
             match entries.as_slice() {
                 [(k, v)] if keys[0].value == "pip" => {
                     let section = self.pip_section(self.tree.nodes[*k].range, self.range(item), *v);
-                    slots.push(Slot::Done(Dependency::Pip(section)));
+                    slots.push(Slot::Done(Box::new(Dependency::Pip(section))));
                 }
                 // micromamba's `- sel(win): spec` (libmamba `read_yaml_file`): the value is a conda
                 // spec for the platforms the selector names. Other values stay a subsection.
                 [(_, v)] if keys[0].value.starts_with("sel(") && self.string(*v).is_some() => {
                     let spec = self.string(*v).expect("checked");
                     let base = self.text_base(*v, &spec.value);
-                    slots.push(Slot::Sel(spec, base, keys[0].clone()));
+                    slots.push(Slot::Sel(Box::new((spec, base, keys[0].clone()))));
                 }
-                _ => slots.push(Slot::Done(Dependency::Subsection { keys, range: self.range(item) })),
+                _ => slots.push(Slot::Done(Box::new(Dependency::Subsection { keys, range: self.range(item) }))),
             }
         }
         let parse = |slot: Slot| match slot {
             Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(spec.value, spec.range, base)),
-            Slot::Sel(spec, base, key) => {
+            Slot::Sel(sel) => {
+                let (spec, base, key) = *sel;
                 let mut dep = parse_conda_spec(spec.value, spec.range, base);
                 let inner = key.value.strip_prefix("sel(").map(|k| k.strip_suffix(')').unwrap_or(k)).unwrap_or("");
                 let start = key.range.start + 4;
@@ -426,7 +428,7 @@ impl Lowering<'_> {
                 dep.sel_key = Some(key);
                 Dependency::Conda(dep)
             }
-            Slot::Done(dependency) => dependency,
+            Slot::Done(dependency) => *dependency,
         };
         let items: Vec<Dependency> = if slots.len() >= PARALLEL_SPECS {
             use rayon::prelude::*;
