@@ -76,7 +76,7 @@ fn attach_selectors(source: &SourceFile, env: &mut EnvFile) {
             };
             if let Some((inner, at)) = selector_of(&comment.text) {
                 let start = comment.range.start + 1 + at;
-                dep.selector = Some(Spanned::new(inner.to_owned(), TextRange::new(start, start + inner.len())));
+                dep.selector = Some(Box::new(Spanned::new(inner.to_owned(), TextRange::new(start, start + inner.len()))));
             }
         }
     }
@@ -424,8 +424,8 @@ impl Lowering<'_> {
                 let start = key.range.start + 4;
                 let verbatim = key.range.len() == key.value.len();
                 let range = if verbatim { TextRange::new(start, start + inner.len()) } else { key.range };
-                dep.selector = Some(Spanned::new(inner.to_owned(), range));
-                dep.sel_key = Some(key);
+                dep.selector = Some(Box::new(Spanned::new(inner.to_owned(), range)));
+                dep.sel_key = Some(Box::new(key));
                 Dependency::Conda(dep)
             }
             Slot::Done(dependency) => *dependency,
