@@ -27,7 +27,7 @@ pub(crate) struct Secret {
 pub(crate) fn find_secrets(text: &str) -> Vec<Secret> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(found) = text[from..].find("://") {
+    while let Some(found) = memchr::memmem::find(&text.as_bytes()[from..], b"://") {
         let scheme_end = from + found;
         // By bytes: a scheme is ASCII, and every byte of a multi-byte character stops the scan,
         // so the start is always a character boundary.

@@ -24,19 +24,19 @@ pub struct CondaDep {
     pub version_spec: Option<VersionSpec>,
     /// Lower-case package name, channel stripped.
     pub name: Option<Spanned<String>>,
-    pub channel: Option<Spanned<String>>,
+    pub channel: Option<Box<Spanned<String>>>,
     /// The version constraint as written.
     pub version: Option<Spanned<String>>,
-    pub build: Option<Spanned<String>>,
-    pub error: Option<SpecError>,
+    pub build: Option<Box<Spanned<String>>>,
+    pub error: Option<Box<SpecError>>,
     /// A comment selector on the same line (`# [win]`): the text between the brackets; for a
     /// `sel(win): spec` entry, the text between the parentheses.
-    pub selector: Option<Spanned<String>>,
+    pub selector: Option<Box<Spanned<String>>>,
     /// The `sel(...)` key when the spec is the value of a micromamba `- sel(win): spec` entry.
-    pub sel_key: Option<Spanned<String>>,
+    pub sel_key: Option<Box<Spanned<String>>>,
     /// A spec that conda accepts but reads differently from how it looks (misleading-spec);
     /// `version_spec` is then what conda uses.
-    pub misread: Option<Misread>,
+    pub misread: Option<Box<Misread>>,
 }
 
 /// How conda reads a spec that looks like something else.
@@ -83,9 +83,9 @@ pub fn parse_conda_spec(written: impl Into<String>, range: TextRange, base: Opti
         range,
         version_spec: None,
         name: None,
-        channel: at(parts.channel),
+        channel: at(parts.channel).map(Box::new),
         version: at(parts.version),
-        build: at(parts.build),
+        build: at(parts.build).map(Box::new),
         error: None,
         selector: None,
         sel_key: None,
@@ -106,12 +106,12 @@ pub fn parse_conda_spec(written: impl Into<String>, range: TextRange, base: Opti
     let parsed = match conda_form {
         Some((parsed, misread)) => {
             let span = |(s, e): (usize, usize)| base.map_or(range, |b| TextRange::new(b + s, b + e));
-            dep.misread = Some(match misread {
+            dep.misread = Some(Box::new(match misread {
                 RawMisread::Operator { at, conda_reads } => {
                     Misread::ReversedOperator { operator: Spanned::new(raw[at..at + 2].to_owned(), span((at, at + 2))), conda_reads }
                 }
                 RawMisread::Brackets(s, e) => Misread::DroppedBrackets(Spanned::new(raw[s..e].to_owned(), span((s, e)))),
-            });
+            }));
             Ok(parsed)
         }
         None => parse(raw),
@@ -119,7 +119,7 @@ pub fn parse_conda_spec(written: impl Into<String>, range: TextRange, base: Opti
     match parsed {
         Ok((name, version)) => {
             dep.name = name.map(|n| Spanned::new(n, name_span.as_ref().map_or(range, |s| s.range)));
-            dep.error = sanity_check(raw, &parts).map(|(m, r)| fail(m, r));
+            dep.error = sanity_check(raw, &parts).map(|(m, r)| Box::new(fail(m, r)));
             if dep.error.is_none() {
                 dep.version_spec = version;
             }
@@ -127,7 +127,7 @@ pub fn parse_conda_spec(written: impl Into<String>, range: TextRange, base: Opti
         Err(err) => {
             let message = err.to_string();
             let sub = if message.contains("version") { parts.version } else { None };
-            dep.error = Some(fail(message, sub));
+            dep.error = Some(Box::new(fail(message, sub)));
             dep.name = name_span.map(|n| Spanned::new(n.value.to_lowercase(), n.range));
         }
     }
@@ -416,10 +416,10 @@ mod tests {
         // conda accepts these (its parser drops the brackets and strips one `=`): not errors,
         // but recorded with what conda reads.
         let extras = parse_conda_spec("versioneer[toml]", r, Some(0));
-        assert!(extras.error.is_none() && matches!(extras.misread, Some(Misread::DroppedBrackets(_))));
+        assert!(extras.error.is_none() && matches!(extras.misread.as_deref(), Some(Misread::DroppedBrackets(_))));
         assert_eq!(extras.name.map(|n| n.value).as_deref(), Some("versioneer"));
         let reversed = parse_conda_spec("gems3k=>4.4.2", r, Some(0));
-        assert!(reversed.error.is_none() && matches!(reversed.misread, Some(Misread::ReversedOperator { .. })));
+        assert!(reversed.error.is_none() && matches!(reversed.misread.as_deref(), Some(Misread::ReversedOperator { .. })));
         assert_eq!(reversed.version_spec.map(|v| v.to_string()).as_deref(), Some(">=4.4.2"));
         assert!(parse_conda_spec("gems3k=>4.4,<5", r, Some(0)).error.is_some(), "conda rejects `=>` in a compound version");
         for ok in ["numpy", "numpy=1.21.2=py39h20f2e39_0", "pytorch::pytorch>=2", "python >= 3.8", "libblas=*=*mkl", "cudatoolkit=11.3"] {

@@ -38,10 +38,15 @@ pub fn lower(source: &SourceFile) -> EnvFile {
         return env;
     }
     env.root = Root::Mapping(root_node.range);
-    let mut cx = Lowering { source, tree: &tree, env };
+    let mut cx = Lowering { source, tree: &tree, env, pending: None };
     cx.find_duplicate_keys();
     cx.top_level(root);
-    let mut env = cx.env;
+    let Lowering { mut env, pending, .. } = cx;
+    // The tree is no longer needed: it goes before the specs are parsed into their larger form.
+    drop(tree);
+    if let Some((key, slots)) = pending {
+        env.dependencies = Some(parse_slots(key, slots));
+    }
     attach_selectors(source, &mut env);
     env
 }
@@ -76,7 +81,7 @@ fn attach_selectors(source: &SourceFile, env: &mut EnvFile) {
             };
             if let Some((inner, at)) = selector_of(&comment.text) {
                 let start = comment.range.start + 1 + at;
-                dep.selector = Some(Spanned::new(inner.to_owned(), TextRange::new(start, start + inner.len())));
+                dep.selector = Some(Box::new(Spanned::new(inner.to_owned(), TextRange::new(start, start + inner.len()))));
             }
         }
     }
@@ -242,10 +247,50 @@ fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path
     }
 }
 
+/// A dependency as the walk leaves it: conda specs are parsed after the walk, once the tree is
+/// dropped, in parallel when there are many. A slot stays small (the rare shapes boxed): one is
+/// held per item next to the parsed list.
+enum Slot {
+    Spec(Spanned<String>, Option<usize>),
+    Sel(Box<(Spanned<String>, Option<usize>, Spanned<String>)>),
+    Done(Box<Dependency>),
+}
+
+fn parse_slot(slot: Slot) -> Dependency {
+    match slot {
+        Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(spec.value, spec.range, base)),
+        Slot::Sel(sel) => {
+            let (spec, base, key) = *sel;
+            let mut dep = parse_conda_spec(spec.value, spec.range, base);
+            let inner = key.value.strip_prefix("sel(").map(|k| k.strip_suffix(')').unwrap_or(k)).unwrap_or("");
+            let start = key.range.start + 4;
+            let verbatim = key.range.len() == key.value.len();
+            let range = if verbatim { TextRange::new(start, start + inner.len()) } else { key.range };
+            dep.selector = Some(Box::new(Spanned::new(inner.to_owned(), range)));
+            dep.sel_key = Some(Box::new(key));
+            Dependency::Conda(dep)
+        }
+        Slot::Done(dependency) => *dependency,
+    }
+}
+
+/// The dependencies from their slots.
+fn parse_slots(key: TextRange, slots: Vec<Slot>) -> Dependencies {
+    let items: Vec<Dependency> = if slots.len() >= PARALLEL_SPECS {
+        use rayon::prelude::*;
+        slots.into_par_iter().map(parse_slot).collect()
+    } else {
+        slots.into_iter().map(parse_slot).collect()
+    };
+    Dependencies { key, items }
+}
+
 struct Lowering<'a> {
     source: &'a SourceFile,
     tree: &'a Tree,
     env: EnvFile,
+    /// The `dependencies` list, its specs not yet parsed.
+    pending: Option<(TextRange, Vec<Slot>)>,
 }
 
 impl Lowering<'_> {
@@ -369,21 +414,17 @@ impl Lowering<'_> {
         // loader read an empty list); the model keeps an empty list.
         if self.tree.is_null(value) {
             self.null_value("dependencies", key, Expected::Dependencies);
+            self.pending = None;
             self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
             return;
         }
         if !matches!(self.tree.get(value).kind, NodeKind::Seq(_)) {
             self.type_error(value, Expected::Dependencies);
+            self.pending = None;
             self.env.dependencies = Some(Dependencies { key, items: Vec::new() });
             return;
         }
-        // Conda specs are parsed after the walk, in parallel when there are many.
-        enum Slot {
-            Spec(Spanned<String>, Option<usize>),
-            Sel(Spanned<String>, Option<usize>, Spanned<String>),
-            Done(Dependency),
-        }
-        let mut slots = Vec::new();
+        let mut slots = Vec::with_capacity(self.tree.items(value).len());
         for &item in self.tree.items(value) {
             if let Some(spec) = self.string(item) {
                 let base = self.text_base(item, &spec.value);
@@ -402,39 +443,21 @@ impl Lowering<'_> {
             match entries.as_slice() {
                 [(k, v)] if keys[0].value == "pip" => {
                     let section = self.pip_section(self.tree.nodes[*k].range, self.range(item), *v);
-                    slots.push(Slot::Done(Dependency::Pip(section)));
+                    slots.push(Slot::Done(Box::new(Dependency::Pip(section))));
                 }
                 // micromamba's `- sel(win): spec` (libmamba `read_yaml_file`): the value is a conda
                 // spec for the platforms the selector names. Other values stay a subsection.
                 [(_, v)] if keys[0].value.starts_with("sel(") && self.string(*v).is_some() => {
                     let spec = self.string(*v).expect("checked");
                     let base = self.text_base(*v, &spec.value);
-                    slots.push(Slot::Sel(spec, base, keys[0].clone()));
+                    slots.push(Slot::Sel(Box::new((spec, base, keys[0].clone()))));
                 }
-                _ => slots.push(Slot::Done(Dependency::Subsection { keys, range: self.range(item) })),
+                _ => slots.push(Slot::Done(Box::new(Dependency::Subsection { keys, range: self.range(item) }))),
             }
         }
-        let parse = |slot: Slot| match slot {
-            Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(spec.value, spec.range, base)),
-            Slot::Sel(spec, base, key) => {
-                let mut dep = parse_conda_spec(spec.value, spec.range, base);
-                let inner = key.value.strip_prefix("sel(").map(|k| k.strip_suffix(')').unwrap_or(k)).unwrap_or("");
-                let start = key.range.start + 4;
-                let verbatim = key.range.len() == key.value.len();
-                let range = if verbatim { TextRange::new(start, start + inner.len()) } else { key.range };
-                dep.selector = Some(Spanned::new(inner.to_owned(), range));
-                dep.sel_key = Some(key);
-                Dependency::Conda(dep)
-            }
-            Slot::Done(dependency) => dependency,
-        };
-        let items: Vec<Dependency> = if slots.len() >= PARALLEL_SPECS {
-            use rayon::prelude::*;
-            slots.into_par_iter().map(parse).collect()
-        } else {
-            slots.into_iter().map(parse).collect()
-        };
-        self.env.dependencies = Some(Dependencies { key, items });
+        // The specs are parsed once the tree is gone (see [`lower`]); the last `dependencies` wins.
+        self.env.dependencies = None;
+        self.pending = Some((key, slots));
     }
 
     fn pip_section(&mut self, key: TextRange, item: TextRange, value: NodeId) -> PipSection {

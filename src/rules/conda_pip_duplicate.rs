@@ -9,10 +9,24 @@ declare_rule! {
             return;
         }
         // The first conda dependency of each PEP 503 name, with its place in the file.
+        // Only the conda names a pip requirement can meet are kept: its own name and the conda
+        // names it maps to (a file with many conda packages and few pip ones stays small).
+        let mut wanted: std::collections::HashSet<&str, foldhash::fast::RandomState> = Default::default();
+        for (item, _) in env.requested_pip_items() {
+            if let PipItemKind::Requirement(req) = &item.kind {
+                wanted.insert(req.name.value.as_str());
+                for name in crate::data::pypi_to_conda(&req.name.value) {
+                    wanted.insert(name);
+                }
+            }
+        }
         let mut conda: crate::HashMap<String, (usize, &crate::model::CondaDep)> = crate::HashMap::default();
         for (i, dep) in env.conda_deps().enumerate() {
             if let Some(name) = &dep.name {
-                conda.entry(pep503(&name.value)).or_insert((i, dep));
+                let name = pep503(&name.value);
+                if wanted.contains(name.as_str()) {
+                    conda.entry(name).or_insert((i, dep));
+                }
             }
         }
         for (item, file) in env.requested_pip_items() {

@@ -9,7 +9,7 @@ declare_rule! {
     summary: "a conda spec that conda accepts but reads differently from how it looks";
     fn check(env, cx) {
         for dep in env.conda_deps().filter(|d| d.error.is_none()) {
-            match &dep.misread {
+            match dep.misread.as_deref() {
                 Some(Misread::ReversedOperator { operator, conda_reads }) => reversed_operator(cx, dep, operator, conda_reads),
                 Some(Misread::DroppedBrackets(brackets)) => dropped_brackets(cx, dep, brackets),
                 None => short_version(cx, dep),
@@ -109,7 +109,7 @@ mod tests {
     fn read(spec: &str) -> (Option<String>, Option<Misread>) {
         let dep = parse_conda_spec(spec, TextRange::new(0, spec.len()), Some(0));
         assert_eq!(dep.error, None, "{spec}");
-        (dep.version_spec.map(|v| v.to_string()), dep.misread)
+        (dep.version_spec.map(|v| v.to_string()), dep.misread.map(|m| *m))
     }
 
     #[test]

@@ -55,7 +55,7 @@ declare_rule! {
         let mut sel_key: Option<TextRange> = None;
         for dep in env.dependency_items() {
             let (key, spec) = match dep {
-                crate::model::Dependency::Conda(d) => match &d.sel_key {
+                crate::model::Dependency::Conda(d) => match d.sel_key.as_deref() {
                     Some(key) => (key, Some(d)),
                     None => continue,
                 },

@@ -44,6 +44,9 @@ pub struct Comment {
 /// directives are read from them).
 pub fn comments(text: &str) -> Vec<Comment> {
     let mut out = Vec::new();
+    if memchr::memchr(b'#', text.as_bytes()).is_none() {
+        return out;
+    }
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
