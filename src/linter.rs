@@ -98,9 +98,23 @@ pub struct Fixed {
     pub source: SourceFile,
     /// How many fixes were applied, over all passes.
     pub applied: usize,
+    /// Each fix applied, in the order of the passes.
+    pub fixes: Vec<AppliedFix>,
     /// Why fixing stopped early: fixes still applied after [`MAX_FIX_PASSES`] passes, or a
     /// pass would have left text that no longer parses (that pass is not kept).
     pub problem: Option<&'static str>,
+}
+
+/// A fix that `--fix` applied: its rule, its title (masked like every finding) and where its
+/// finding was in the text of the pass that applied it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedFix {
+    pub code: &'static str,
+    pub title: String,
+    pub applicability: diagnostic::Applicability,
+    /// 1-based line and column (characters) in the text the pass started from.
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Applies the fixes of the findings in `source` itself, pass after pass with a re-lint in
@@ -115,41 +129,48 @@ pub fn fix(source: &SourceFile, settings: &Settings, mode: FixMode, fs: &dyn Fil
 fn fix_lowered(source: SourceFile, env: EnvFile, settings: &Settings, mode: FixMode, fs: &dyn FileSystem) -> (Fixed, EnvFile) {
     let crlf = source.text.contains("\r\n");
     let was_parsed = env.is_parsed();
-    let (mut current, mut env, mut applied) = (source, env, 0);
+    let (mut current, mut env, mut fixes) = (source, env, Vec::new());
+    let done = |source, fixes: Vec<AppliedFix>, problem| Fixed { source, applied: fixes.len(), fixes, problem };
     for pass in 0..=MAX_FIX_PASSES {
-        let fixes = fixes_to_apply(&current, &env, settings, mode, crlf);
-        let (text, count) = diagnostic::apply_fixes(&current.text, &fixes);
-        if count == 0 || *text == *current.text {
+        let found = fixes_to_apply(&current, &env, settings, mode, crlf);
+        let (text, which) = diagnostic::apply_fixes_which(&current.text, found.iter().map(|(fix, _)| fix));
+        if which.is_empty() || *text == *current.text {
             break;
         }
         if pass == MAX_FIX_PASSES {
-            let problem = Some("fixes did not converge after 10 passes; the file may need another --fix");
-            return (Fixed { source: current, applied, problem }, env);
+            return (done(current, fixes, Some("fixes did not converge after 10 passes; the file may need another --fix")), env);
         }
         let next = current.with_text(text);
         let next_env = lower(&next, fs);
         if was_parsed && !next_env.is_parsed() {
-            let problem = Some("a fix would have made the file invalid YAML; it was not applied");
-            return (Fixed { source: current, applied, problem }, env);
+            return (done(current, fixes, Some("a fix would have made the file invalid YAML; it was not applied")), env);
         }
+        fixes.extend(which.into_iter().map(|i| {
+            let (fix, d) = &found[i];
+            let (line, column) = current.line_col(d.primary.range.start);
+            AppliedFix { code: d.code, title: fix.title.to_string(), applicability: fix.applicability, line, column }
+        }));
         (current, env) = (next, next_env);
-        applied += count;
     }
-    (Fixed { source: current, applied, problem: None }, env)
+    (done(current, fixes, None), env)
 }
 
-/// The fixes of one pass: those of the shown findings in the file itself that `mode` allows.
-fn fixes_to_apply(source: &SourceFile, env: &EnvFile, settings: &Settings, mode: FixMode, crlf: bool) -> Vec<diagnostic::Fix> {
+/// The fixes of one pass, with their findings: those of the shown findings in the file itself
+/// that `mode` allows.
+fn fixes_to_apply(source: &SourceFile, env: &EnvFile, settings: &Settings, mode: FixMode, crlf: bool) -> Vec<(diagnostic::Fix, Diagnostic)> {
     shown(run_rules(source, env, settings))
-        .iter()
+        .into_iter()
         .filter(|d| d.file.is_none())
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| match f.applicability {
-            diagnostic::Applicability::Safe => true,
-            diagnostic::Applicability::Unsafe => mode == FixMode::Unsafe,
-            diagnostic::Applicability::DisplayOnly => false,
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let allowed = match fix.applicability {
+                diagnostic::Applicability::Safe => true,
+                diagnostic::Applicability::Unsafe => mode == FixMode::Unsafe,
+                diagnostic::Applicability::DisplayOnly => false,
+            };
+            let fix = if crlf { with_crlf(fix) } else { fix.clone() };
+            allowed.then_some((fix, d))
         })
-        .map(|f| if crlf { with_crlf(f) } else { f.clone() })
         .collect()
 }
 

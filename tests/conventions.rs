@@ -225,7 +225,7 @@ fn show_fixes_lists_fixes_available_and_applied() {
     let out = condalint(&["--show-fixes", "--fix", "--unsafe-fixes", "--output-format", "concise", "environment.yml"], dir.path(), None);
     assert_eq!(
         text(&out.stdout),
-        "Fixed 2 problems:\n  environment.yml:6:5: PIP001 add `- pip` before the pip section\n  and 1 more in later passes, made possible by these\n"
+        "Fixed 2 problems:\n  environment.yml:6:5: PIP001 add `- pip` before the pip section\n  environment.yml:6:5: PIP002 pin pip to 26.2.1 (unsafe)\n"
     );
     // The listed fixes are masked like every report.
     let secrets = "name: x\nchannels:\n  - https://u:hunter2hunter2@conda.example.com/c\n  - https://u:hunter2hunter2@conda.example.com/c\n  - conda-forge\n\

@@ -37,10 +37,9 @@ pub(super) fn run_check(
         Err(error) => return Ok(config_error(&error, stderr)),
     };
     let count = inputs.len();
-    let per_input: Vec<Arc<Settings>> = inputs.iter().map(|(_, s)| s.clone()).collect();
-    for (result, settings) in linter::run(inputs, &fs, args.fix_request()).into_iter().zip(per_input) {
+    for result in linter::run(inputs, &fs, args.fix_request()) {
         match result {
-            Ok(run) => outcome.add(run, &settings, &args, stderr),
+            Ok(run) => outcome.add(run, &args, stderr),
             Err(message) => {
                 let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
                 outcome.io_error = true;
@@ -157,10 +156,11 @@ struct Gathered {
 
 impl Gathered {
     /// Takes one file's run: its fixes written (or diffed), its notes printed, its findings kept.
-    fn add(&mut self, mut run: FileRun, settings: &Arc<Settings>, args: &CheckArgs, stderr: &mut dyn Write) {
+    fn add(&mut self, mut run: FileRun, args: &CheckArgs, stderr: &mut dyn Write) {
+        let applied = if args.fix && args.show_fixes { applied_fixes(&run) } else { Vec::new() };
         let fixed = run.fixed.take().map_or(0, |fixed| self.take_fixes(&mut run, fixed, args, stderr));
-        if fixed > 0 && args.fix && args.show_fixes {
-            self.applied.extend(applied_fixes(&run, settings, args));
+        if fixed > 0 {
+            self.applied.extend(applied);
         }
         self.fixed += fixed;
         self.fixed_files += usize::from(fixed > 0);
@@ -199,17 +199,14 @@ impl Gathered {
     }
 }
 
-/// The fixes `--fix` started from in a fixed file: those of the findings in the file as read
-/// (masked like every report), at their place in it.
-fn applied_fixes(run: &FileRun, settings: &Arc<Settings>, args: &CheckArgs) -> Vec<String> {
-    let Some(mode) = args.fix_request().map(|f| f.mode) else { return Vec::new() };
-    let before = linter::lint_file(run.original.clone(), run.path.clone(), settings.clone(), &DiskFileSystem, None);
-    let Some((source, diagnostics)) = before.findings.first() else { return Vec::new() };
-    diagnostics.iter().filter(|d| d.file.is_none() && d.fix.as_ref().is_some_and(|f| match f.applicability {
-        Applicability::Safe => true,
-        Applicability::Unsafe => mode == crate::FixMode::Unsafe,
-        Applicability::DisplayOnly => false,
-    })).map(|d| fix_line(source, d)).collect()
+/// The fixes `--fix` applied to a file, pass after pass (titles masked like every report).
+fn applied_fixes(run: &FileRun) -> Vec<String> {
+    let Some(fixed) = &run.fixed else { return Vec::new() };
+    let line = |f: &linter::AppliedFix| {
+        let kind = if f.applicability == Applicability::Unsafe { " (unsafe)" } else { "" };
+        render::terminal_safe(&format!("{}:{}:{}: {} {}{kind}", run.original.path, f.line, f.column, f.code, f.title)).into_owned()
+    };
+    fixed.fixes.iter().map(line).collect()
 }
 
 /// `env.yml:6:5: PIP002 pin pip to 26.2.1 (unsafe)`.
@@ -285,11 +282,7 @@ fn show_fixes(reports: &[FileReport<'_>], applied: &[String], fixed: usize, args
     if lines.is_empty() && !args.fix {
         return "No fixes available\n".to_owned();
     }
-    let mut out = lines.iter().fold(format!("{title}\n"), |out, line| out + "  " + line + "\n");
-    if args.fix && fixed > lines.len() {
-        out.push_str(&format!("  and {} in later passes, made possible by these\n", render::plural(fixed - lines.len(), "more", "more")));
-    }
-    out
+    lines.iter().fold(format!("{title}\n"), |out, line| out + "  " + line + "\n")
 }
 
 fn file_report(file: &FileFindings) -> FileReport<'_> {

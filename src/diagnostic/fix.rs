@@ -54,9 +54,15 @@ impl Fix {
 /// Applies fixes whose edits do not overlap an earlier accepted fix; returns the new text and
 /// how many fixes were applied. Fixes that overlap are left for a later pass.
 pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+    let (out, applied) = apply_fixes_which(text, fixes);
+    (out, applied.len())
+}
+
+/// [`apply_fixes`], telling which of the fixes (their indices, in order) were applied.
+pub fn apply_fixes_which<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, Vec<usize>) {
     let mut accepted: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
-    for fix in fixes {
+    let mut applied = Vec::new();
+    for (index, fix) in fixes.into_iter().enumerate() {
         let overlaps = fix.edits.iter().any(|e| {
             accepted.iter().any(|a| {
                 e.range.start < a.range.end && a.range.start < e.range.end || e.range.start == a.range.start
@@ -72,7 +78,7 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
             continue;
         }
         accepted.extend(fix.edits.iter());
-        applied += 1;
+        applied.push(index);
     }
     accepted.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len());
@@ -96,5 +102,6 @@ mod tests {
         let b = Fix::safe("b", [Edit::replace(TextRange::new(0, 2), "Y")]);
         let c = Fix::safe("c", [Edit::insert(3, "!")]);
         assert_eq!(apply_fixes("abcd", [&a, &b, &c]), ("Xbc!d".to_owned(), 2));
+        assert_eq!(apply_fixes_which("abcd", [&a, &b, &c]).1, [0, 2], "the overlapping one is left out");
     }
 }

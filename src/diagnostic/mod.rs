@@ -3,7 +3,7 @@
 mod fix;
 pub mod suppress;
 
-pub use fix::{apply_fixes, Applicability, Edit, Fix};
+pub use fix::{apply_fixes, apply_fixes_which, Applicability, Edit, Fix};
 
 use std::borrow::Cow;
 use std::sync::Arc;
