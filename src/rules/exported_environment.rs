@@ -11,7 +11,7 @@ declare_rule! {
         }
         let Some(deps) = &env.dependencies else { return };
         let specs = env.conda_deps().count();
-        let platform_builds: Vec<_> = env.conda_deps().filter_map(|d| super::build_string_pinned::platform_build(d)).collect();
+        let platform_builds: Vec<_> = env.conda_deps().filter_map(super::build_string_pinned::platform_build).collect();
         let only: Vec<(&str, &str)> = env
             .conda_deps()
             .filter_map(|d| d.name.as_ref())
