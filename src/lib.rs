@@ -8,6 +8,7 @@
 //! includes read through the [`FileSystem`]) → [`rules`] → suppression, severities, masking of secrets ([`secrets`]) →
 //! [`linter`] (fix passes, findings by file, merged, shown/suppressed) → [`render`] → output.
 
+pub mod aml;
 pub mod cli;
 pub mod config;
 pub mod data;
@@ -24,7 +25,7 @@ pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{DiskFileSystem, FileSystem, MemoryFileSystem, SourceFile};
-pub use linter::{check, fix, group_by_file, lint, FixMode, Fixed, Outcome, MAX_FIX_PASSES};
+pub use linter::{check, fix, group_by_file, lint, FixMode, Fixed, MAX_FIX_PASSES};
 pub use settings::Settings;
 
 /// Hash maps and sets for the per-file passes: foldhash is several times faster than SipHash on

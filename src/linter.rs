@@ -12,36 +12,33 @@ use rayon::prelude::*;
 use crate::diagnostic::{self, Diagnostic};
 use crate::files::{FileSystem, ReadOnce, SourceFile};
 use crate::model::{self, EnvFile};
-use crate::{rules, secrets};
+use crate::{aml, rules, secrets};
 use crate::settings::Settings;
 
-/// What linting one file produced.
-#[derive(Debug)]
-pub enum Outcome {
-    /// The file was linted; its diagnostics, sorted by position.
-    Linted(Vec<Diagnostic>),
-    /// The file is not a conda environment file (an Azure ML environment definition).
-    Skipped(String),
-}
-
-
-/// Lowers a file and follows its includes through `fs`: the model the rules read.
+/// Lowers a file and follows what it names through `fs`: the includes of a conda file; the
+/// conda files (with their includes) and build contexts of an Azure ML definition.
 fn lower(source: &SourceFile, fs: &dyn FileSystem) -> EnvFile {
     let mut env = model::lower(source);
-    model::follow_includes(source, &mut env, fs);
+    match env.aml.as_deref_mut() {
+        Some(definition) => aml::follow(source, definition, fs, &lower_conda),
+        None => model::follow_includes(source, &mut env, fs),
+    }
     env
 }
 
-/// Lints one file with the rules the settings select; its includes are read through `fs`.
-pub fn check(source: &SourceFile, settings: &Settings, fs: &dyn FileSystem) -> Outcome {
-    check_lowered(source, &lower(source, fs), settings)
+/// A conda file an Azure ML definition names (not followed further if it is a definition too).
+fn lower_conda(source: &SourceFile, fs: &dyn FileSystem) -> EnvFile {
+    let mut env = model::lower(source);
+    if env.aml.is_none() {
+        model::follow_includes(source, &mut env, fs);
+    }
+    env
 }
 
-fn check_lowered(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Outcome {
-    if let Some(reason) = azure_ml_definition(env) {
-        return Outcome::Skipped(reason);
-    }
-    Outcome::Linted(run_rules(source, env, settings))
+/// Lints one file with the rules the settings select; what it names is read through `fs`. The
+/// findings an inline directive suppresses are kept, marked.
+pub fn check(source: &SourceFile, settings: &Settings, fs: &dyn FileSystem) -> Vec<Diagnostic> {
+    run_rules(source, &lower(source, fs), settings)
 }
 
 /// Lints one file, whatever it is, returning the findings to report (those an inline
@@ -57,12 +54,14 @@ fn shown(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for rule in rules::RULES {
-        let meta = rule.meta();
-        if !meta.runs_on(env, settings) {
-            continue;
-        }
-        rule.check(env, &mut rules::LintContext::new(source, settings, meta, &mut diagnostics));
+    run_rule_set(source, env, settings, &mut diagnostics);
+    let definition = env.aml.as_deref();
+    for inline in definition.into_iter().flat_map(|d| d.inline_conda()) {
+        let start = diagnostics.len();
+        run_rule_set(source, inline, settings, &mut diagnostics);
+        // A conda rule's fix is written for a conda file's own layout (block YAML at the top
+        // level); inside a definition (nested, or JSON) it is not offered.
+        diagnostics[start..].iter_mut().for_each(|d| d.fix = None);
     }
     diagnostic::suppress::apply(source, env, settings, &mut diagnostics);
     for d in &mut diagnostics {
@@ -73,10 +72,51 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
     for d in diagnostics.iter_mut().filter(|d| d.file.is_some()) {
         d.fix = None;
     }
+    // A conda file a definition names is linted as itself, with its own suppressions; its
+    // findings are reported in it.
+    for conda in definition.into_iter().flat_map(|d| d.conda_files()) {
+        for mut d in run_rules(&conda.source, &conda.env, settings) {
+            d.fix = None;
+            for label in d.secondary.iter_mut().filter(|l| l.file.is_none()) {
+                label.file = Some(conda.source.clone());
+            }
+            d.file.get_or_insert_with(|| conda.source.clone());
+            diagnostics.push(d);
+        }
+    }
     // No output format may show a secret: every text of the findings is masked here.
-    secrets::Secrets::find(std::iter::once(&*source.text).chain(env.pip_files.iter().map(|f| &*f.source.text))).mask_diagnostics(&mut diagnostics);
+    secrets::Secrets::find(texts(source, env)).mask_diagnostics(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.primary.range.start, d.primary.range.end, d.code));
     diagnostics
+}
+
+/// Runs every selected rule that reads this document.
+fn run_rule_set(source: &SourceFile, env: &EnvFile, settings: &Settings, diagnostics: &mut Vec<Diagnostic>) {
+    for rule in rules::RULES {
+        let meta = rule.meta();
+        if meta.runs_on(env, settings) {
+            rule.check(env, &mut rules::LintContext::new(source, settings, meta, diagnostics));
+        }
+    }
+}
+
+/// Every text a file's findings can quote: the file, its includes, and for a definition the
+/// conda files and Dockerfiles it names.
+fn texts<'a>(source: &'a SourceFile, env: &'a EnvFile) -> Vec<&'a str> {
+    let mut texts = vec![&*source.text];
+    let add_includes = |env: &'a EnvFile, texts: &mut Vec<&'a str>| texts.extend(env.pip_files.iter().map(|f| &*f.source.text));
+    add_includes(env, &mut texts);
+    if let Some(definition) = env.aml.as_deref() {
+        for inline in definition.inline_conda() {
+            add_includes(inline, &mut texts);
+        }
+        for conda in definition.conda_files() {
+            texts.push(&conda.source.text);
+            add_includes(&conda.env, &mut texts);
+        }
+        texts.extend(definition.dockerfiles().map(|d| &*d.text));
+    }
+    texts
 }
 
 /// Most fix passes on one file; each pass re-lints the text the previous one produced.
@@ -210,8 +250,6 @@ pub struct FileRun {
     pub source: Arc<SourceFile>,
     /// What fixing did, when it was asked for and the file was linted.
     pub fixed: Option<Fixed>,
-    /// Why the file was not linted (an Azure ML environment definition).
-    pub skipped: Option<String>,
     /// The findings by file (the environment file first, then its includes), see
     /// [`group_by_file`]; the files' texts masked by [`secrets::mask_sources`].
     pub findings: Vec<(Arc<SourceFile>, Vec<Diagnostic>)>,
@@ -222,18 +260,13 @@ impl FileRun {
     /// Back to the findings of the file as read (its fixed text could not be written).
     pub fn revert(&mut self, fs: &dyn FileSystem) {
         self.source = self.original.clone();
-        self.set_outcome(check(&self.original, &self.settings, fs));
+        self.set_findings(check(&self.original, &self.settings, fs));
     }
 
-    fn set_outcome(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Linted(diagnostics) => {
-                self.findings = group_by_file(&self.source, diagnostics);
-                // The report shows every file masked; `source` keeps the text to write.
-                secrets::mask_sources(&mut self.findings);
-            }
-            Outcome::Skipped(reason) => self.skipped = Some(reason),
-        }
+    fn set_findings(&mut self, diagnostics: Vec<Diagnostic>) {
+        self.findings = group_by_file(&self.source, diagnostics);
+        // The report shows every file masked; `source` keeps the text to write.
+        secrets::mask_sources(&mut self.findings);
     }
 }
 
@@ -260,16 +293,15 @@ fn run_input(input: Input, settings: Arc<Settings>, fs: &dyn FileSystem, fix: Op
 pub fn lint_file(source: Arc<SourceFile>, path: Option<PathBuf>, settings: Arc<Settings>, fs: &dyn FileSystem, fix: Option<FixRequest>) -> FileRun {
     let fs = ReadOnce::new(fs);
     let env = lower(&source, &fs);
-    let outcome = check_lowered(&source, &env, &settings);
-    let linted = matches!(outcome, Outcome::Linted(_));
-    let mut run = FileRun { path, original: source.clone(), source, fixed: None, skipped: None, findings: Vec::new(), settings };
-    run.set_outcome(outcome);
-    let Some(request) = fix.filter(|_| linted) else { return run };
+    let diagnostics = run_rules(&source, &env, &settings);
+    let mut run = FileRun { path, original: source.clone(), source, fixed: None, findings: Vec::new(), settings };
+    run.set_findings(diagnostics);
+    let Some(request) = fix else { return run };
     let (fixed, fixed_env) = fix_lowered((*run.original).clone(), env, &run.settings, request.mode, &fs);
     if request.apply && fixed.applied > 0 {
         run.source = Arc::new(fixed.source.clone());
-        let outcome = check_lowered(&run.source, &fixed_env, &run.settings);
-        run.set_outcome(outcome);
+        let diagnostics = run_rules(&run.source, &fixed_env, &run.settings);
+        run.set_findings(diagnostics);
     }
     run.fixed = Some(fixed);
     run
@@ -280,8 +312,8 @@ pub fn lint_file(source: Arc<SourceFile>, path: Option<PathBuf>, settings: Arc<S
 #[derive(Default)]
 pub struct Findings {
     files: Vec<(Arc<SourceFile>, Vec<Diagnostic>)>,
-    /// Where each path's reports are in `files`.
-    by_path: crate::HashMap<String, Vec<usize>>,
+    /// Where each path's report is in `files`.
+    by_path: crate::HashMap<String, usize>,
 }
 
 /// The findings about one file: those to show, and those an inline directive suppressed.
@@ -295,21 +327,23 @@ impl Findings {
     /// Adds the findings of one environment file grouped by file, the environment file first
     /// (as [`group_by_file`] gives them).
     pub fn add(&mut self, groups: Vec<(Arc<SourceFile>, Vec<Diagnostic>)>) {
-        let Some(source) = groups.first().map(|(file, _)| file.clone()) else { return };
-        let source = &source;
         for (file, diagnostics) in groups {
-            let same_path = self.by_path.entry(file.path.clone()).or_default();
-            match same_path.iter().find(|&&i| self.files[i].0 != *source) {
+            // A file reported before (an include shared with another environment file, a conda
+            // file an Azure ML definition names and that is linted itself) gets the findings it
+            // lacks.
+            match self.by_path.get(&file.path) {
                 Some(&i) => {
                     let existing = &mut self.files[i].1;
                     for d in diagnostics {
-                        if !existing.contains(&d) {
-                            existing.push(d);
+                        // The same finding; the one reported in its own file carries the fix.
+                        match existing.iter_mut().find(|e| (e.code, e.primary.range, &e.message) == (d.code, d.primary.range, &d.message)) {
+                            Some(e) => e.fix = e.fix.take().or(d.fix),
+                            None => existing.push(d),
                         }
                     }
                 }
                 None => {
-                    same_path.push(self.files.len());
+                    self.by_path.insert(file.path.clone(), self.files.len());
                     self.files.push((file, diagnostics));
                 }
             }
@@ -352,22 +386,6 @@ pub fn group_by_file(env_source: &Arc<SourceFile>, diagnostics: Vec<Diagnostic>)
         list.sort_by_key(|d| (d.primary.range.start, d.primary.range.end, d.code));
     }
     groups
-}
-
-/// Azure ML environment definitions are not conda environment files (their keys would all be
-/// "unknown"); they are skipped until the AML rules exist.
-fn azure_ml_definition(env: &EnvFile) -> Option<String> {
-    if !env.is_parsed() {
-        return None;
-    }
-    if env.schema.as_deref().is_some_and(|s| s.to_ascii_lowercase().contains("azureml")) {
-        return Some("an Azure ML environment definition (`$schema` names azureml)".into());
-    }
-    let aml_key = env.keys.iter().find(|k| matches!(k.name.value.as_str(), "image" | "build" | "conda_file"))?;
-    if env.dependencies.is_some() {
-        return None;
-    }
-    Some(format!("an Azure ML environment definition (top-level `{}`)", aml_key.name.value))
 }
 
 #[cfg(test)]

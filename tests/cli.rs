@@ -194,15 +194,20 @@ fn selection_and_fail_on() {
 }
 
 #[test]
-fn azure_ml_definitions_are_skipped() {
+fn azure_ml_definitions_are_linted_with_their_conda_files() {
     let dir = tempfile::tempdir().unwrap();
-    let body = "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\nname: x\nimage: mcr.microsoft.com/azureml/base:latest\nconda_file: conda.yml\n";
+    let body = "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\nname: x\nimage: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20240709.v1\nconda_file: conda.yml\n";
     std::fs::write(dir.path().join("env.yml"), body).unwrap();
-    let out = condalint(&["env.yml"], dir.path(), None);
-    assert_eq!(code(&out), 0);
-    assert!(text(&out.stderr).starts_with("condalint: skipping env.yml: an Azure ML environment definition"));
-    let out = condalint(&["--quiet", "env.yml"], dir.path(), None);
+    std::fs::write(dir.path().join("conda.yml"), "name: x\ndependencies:\n  - python=3.11\n  - pip:\n      - numpy==1.26.4\n").unwrap();
+    let out = condalint(&["--output-format", "concise", "env.yml"], dir.path(), None);
+    assert_eq!(code(&out), 1, "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.lines().any(|l| l.starts_with("conda.yml:4:5: PIP001")), "the conda file's findings are in it: {stdout}");
+    assert!(!stdout.contains("env.yml:"), "nothing wrong in the definition itself: {stdout}");
     assert_eq!(text(&out.stderr), "");
+    // Named together, the conda file is reported once.
+    let both = condalint(&["--output-format", "concise", "env.yml", "conda.yml"], dir.path(), None);
+    assert_eq!(text(&both.stdout), stdout);
 }
 
 #[test]

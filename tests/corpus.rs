@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use condalint::{check, Outcome, Settings, SourceFile};
+use condalint::{check, Settings, SourceFile};
 
 /// Default settings on a fixed date: python-end-of-life findings do not change as pythons reach
 /// their end of life.
@@ -51,18 +51,16 @@ fn corpus_counts() {
         let source = SourceFile::from_bytes(path.display().to_string(), &bytes);
         let outcome = std::panic::catch_unwind(|| check(&source, &settings(), &condalint::DiskFileSystem))
             .unwrap_or_else(|_| panic!("panic on {name}"));
-        match outcome {
-            Outcome::Skipped(_) => *counts.entry("skipped".into()).or_default() += 1,
-            Outcome::Linted(diagnostics) => {
-                *counts.entry("linted".into()).or_default() += 1;
-                for d in diagnostics {
-                    assert!(!d.message.ends_with('.') && !d.message.starts_with(char::is_uppercase), "{name}: {}", d.message);
-                    assert!(source.text.is_char_boundary(d.primary.range.start) && d.primary.range.end <= source.text.len());
-                    *counts.entry(d.code.to_owned()).or_default() += 1;
-                    let (line, col) = source.line_col(d.primary.range.start);
-                    findings.push(format!("{name}:{line}:{col}: {} {}", d.code, d.message));
-                }
-            }
+        *counts.entry("linted".into()).or_default() += 1;
+        for d in outcome {
+            assert!(!d.message.ends_with('.') && !d.message.starts_with(char::is_uppercase), "{name}: {}", d.message);
+            // A finding in a file the definition names is checked against that file's text.
+            let text = d.file.as_ref().map_or(source.text.clone(), |f| f.text.clone());
+            assert!(text.is_char_boundary(d.primary.range.start) && d.primary.range.end <= text.len(), "{name}: {d:?}");
+            *counts.entry(d.code.to_owned()).or_default() += 1;
+            let (line, col) = d.file.as_deref().unwrap_or(&source).line_col(d.primary.range.start);
+            let shown = d.file.as_ref().map_or(name.clone(), |f| f.path.clone());
+            findings.push(format!("{shown}:{line}:{col}: {} {}", d.code, d.message));
         }
     }
     insta::assert_debug_snapshot!("corpus_counts", counts);

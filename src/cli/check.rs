@@ -164,14 +164,7 @@ impl Gathered {
         }
         self.fixed += fixed;
         self.fixed_files += usize::from(fixed > 0);
-        match run.skipped {
-            Some(reason) => {
-                if !args.quiet {
-                    let _ = writeln!(stderr, "condalint: skipping {}: {reason}", render::terminal_safe(&run.source.path));
-                }
-            }
-            None => self.findings.add(run.findings),
-        }
+        self.findings.add(run.findings);
     }
 
     /// Writes the fixed file (or adds its diff); the number of fixes that took.

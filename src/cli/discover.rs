@@ -13,6 +13,15 @@ pub fn is_environment_file_name(name: &str) -> bool {
     stem.contains("environment") || stem == "env" || stem.starts_with("conda")
 }
 
+/// Whether a file is an Azure ML definition a walk picks up (by name, then its first 2 KB).
+fn is_definition(name: &str, path: &Path) -> bool {
+    use std::io::Read;
+    crate::aml::is_definition(name, || {
+        let mut head = Vec::with_capacity(2048);
+        fs::File::open(path).and_then(|f| f.take(2048).read_to_end(&mut head)).ok().map(|_| head)
+    })
+}
+
 /// The files a command-line path stands for.
 pub struct Expanded {
     pub files: Vec<PathBuf>,
@@ -37,7 +46,7 @@ pub fn expand(path: &Path) -> Result<Expanded, String> {
     for entry in walker {
         let Ok(entry) = entry else { continue };
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if is_file && entry.file_name().to_str().is_some_and(is_environment_file_name) {
+        if is_file && entry.file_name().to_str().is_some_and(|name| is_environment_file_name(name) || is_definition(name, entry.path())) {
             // `condalint .` reports `envs/environment.yml`, not `./envs/environment.yml`.
             let path = entry.into_path();
             found.push(path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path));

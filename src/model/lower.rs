@@ -40,6 +40,11 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     env.root = Root::Mapping(root_node.range);
     let mut cx = Lowering { source, tree: &tree, env, pending: None };
     cx.find_duplicate_keys();
+    if let Some(kind) = crate::aml::detect(&tree, root) {
+        let mut env = cx.env;
+        env.aml = Some(Box::new(crate::aml::lower(source, &tree, root, kind)));
+        return env;
+    }
     cx.top_level(root);
     let Lowering { mut env, pending, .. } = cx;
     // The tree is no longer needed: it goes before the specs are parsed into their larger form.
@@ -48,6 +53,21 @@ pub fn lower(source: &SourceFile) -> EnvFile {
         env.dependencies = Some(parse_slots(key, slots));
     }
     attach_selectors(source, &mut env);
+    env
+}
+
+/// Lowers a conda specification written as a mapping inside another document (an Azure ML
+/// definition's inline `conda_file`, v1 `condaDependencies`): spans are in that document, whose
+/// own lowering holds the comments and duplicate keys.
+pub fn lower_inline(source: &SourceFile, tree: &Tree, map: NodeId) -> EnvFile {
+    let mut env = EnvFile::empty(FileState::Parsed, source.encoding);
+    env.root = Root::Mapping(tree.get(map).range);
+    let mut cx = Lowering { source, tree, env, pending: None };
+    cx.top_level(map);
+    let Lowering { mut env, pending, .. } = cx;
+    if let Some((key, slots)) = pending {
+        env.dependencies = Some(parse_slots(key, slots));
+    }
     env
 }
 

@@ -6,7 +6,7 @@ mod pip;
 mod spanned;
 
 pub use dependency::{parse_conda_spec, CondaDep, Misread, SpecError};
-pub use lower::{follow_includes, lower, selector_of};
+pub use lower::{follow_includes, lower, lower_inline, selector_of};
 pub use pip::{classify_line, parse_requirements, IncludeKind, OptionKind, PipItem, PipItemKind, PipSection, Requirement};
 pub use spanned::Spanned;
 
@@ -215,6 +215,9 @@ pub struct EnvFile {
     pub type_errors: Vec<TypeError>,
     /// The `$schema` value, when there is one.
     pub schema: Option<String>,
+    /// The Azure ML definition this file is, when it is one (its conda rules then run on the
+    /// conda specifications it holds, not on the file itself).
+    pub aml: Option<Box<crate::aml::AmlFile>>,
 }
 
 impl EnvFile {
@@ -238,6 +241,7 @@ impl EnvFile {
             duplicate_keys: Vec::new(),
             type_errors: Vec::new(),
             schema: None,
+            aml: None,
         }
     }
 

@@ -1,7 +1,7 @@
 use super::*;
 
 declare_rule! {
-    DuplicateKey { code: "ENV004", name: "duplicate-key", severity: Error, default_on: true, fix: None }
+    DuplicateKey { code: "ENV004", name: "duplicate-key", severity: Error, default_on: true, fix: None, document: Document::Any }
     summary: "the same key appears twice in one mapping";
     fn check(env, cx) {
         for dup in &env.duplicate_keys {

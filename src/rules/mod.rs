@@ -82,6 +82,18 @@ pub enum Status {
     Stable { since: &'static str },
 }
 
+/// Which documents a rule reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    /// Conda environment files, and the conda specifications an Azure ML definition holds
+    /// (inline or in the conda file it names).
+    Conda,
+    /// Azure ML definitions.
+    Aml,
+    /// Every file (a duplicate key, the encoding, suppression comments).
+    Any,
+}
+
 /// Everything known about a rule, in one place.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -98,6 +110,8 @@ pub struct RuleMeta {
     pub unparsed: bool,
     /// Runs when `--target` names a tool, even when off by default.
     pub by_target: bool,
+    /// The documents it reads.
+    pub document: Document,
     /// The Markdown doc, `lints/<name>.md`.
     pub doc: &'static str,
 }
@@ -115,12 +129,18 @@ impl RuleMeta {
         status: Status::Stable { since: "0.1.0" },
         unparsed: false,
         by_target: false,
+        document: Document::Conda,
         doc: "",
     };
 
     /// Whether the rule runs on this file with these settings.
     pub fn runs_on(&self, env: &EnvFile, settings: &crate::Settings) -> bool {
-        settings.is_enabled(self) && (self.unparsed || env.is_parsed())
+        let document = match self.document {
+            Document::Conda => env.aml.is_none(),
+            Document::Aml => env.aml.is_some(),
+            Document::Any => true,
+        };
+        document && settings.is_enabled(self) && (self.unparsed || env.is_parsed())
     }
 }
 

@@ -3,7 +3,7 @@ use crate::settings::Target;
 use crate::source::Encoding;
 
 declare_rule! {
-    NonUtf8Encoding { code: "ENV016", name: "non-utf8-encoding", severity: Warning, default_on: true, fix: None, unparsed: true }
+    NonUtf8Encoding { code: "ENV016", name: "non-utf8-encoding", severity: Warning, default_on: true, fix: None, unparsed: true, document: Document::Any }
     summary: "the file is UTF-16 or has a UTF-8 byte order mark";
     fn check(env, cx) {
         if env.encoding == Encoding::Utf8 {

@@ -3,7 +3,7 @@ use crate::diagnostic::suppress::{matches_rule, Directive, FileDirectives};
 use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {
-    UnusedSuppression { code: "SUP001", name: "unused-suppression", severity: Warning, default_on: true, fix: Sometimes }
+    UnusedSuppression { code: "SUP001", name: "unused-suppression", severity: Warning, default_on: true, fix: Sometimes, document: Document::Any }
     summary: "a suppression comment that suppresses nothing, names an unknown rule or is malformed";
     // The suppression pass reports these, once every rule has run (`report`).
     fn check(_env, _cx) {}

@@ -1,0 +1,10 @@
+//! Azure ML definitions: detection by content, a small spanned model of each kind
+//! (environment, job, component, deployment, v1 JSON), and the conda files and Docker build
+//! contexts they name. Inline conda specifications are lowered into the conda model in place, so
+//! every conda rule runs on them with spans in the definition.
+
+mod lower;
+mod model;
+
+pub use lower::{detect, follow, is_definition, lower, V1_CONDA_FILE, V1_DEFINITION_FILE, V1_DOCKERFILE};
+pub use model::{AmlFile, Build, CondaFile, CondaSpec, Environment, Kind, PathRef, Reference, Scalar, V1};
