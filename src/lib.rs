@@ -8,6 +8,7 @@
 //! includes read through the [`FileSystem`]) → [`rules`] → suppression, severities, masking of secrets ([`secrets`]) →
 //! [`linter`] (fix passes, findings by file, merged, shown/suppressed) → [`render`] → output.
 
+pub mod aml;
 pub mod cli;
 pub mod config;
 pub mod data;
