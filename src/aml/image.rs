@@ -182,7 +182,9 @@ pub struct InvalidImage {
 pub enum ImageError {
     /// The reference holds a variable (`${BASE}`, `$BASE`) or a template placeholder
     /// (`{{ACR_NAME}}`) whose value is not known here: not judgeable, rules stay silent.
-    Unresolved { range: TextRange },
+    Unresolved {
+        range: TextRange,
+    },
     Invalid(InvalidImage),
 }
 
@@ -196,7 +198,10 @@ impl ImageError {
 }
 
 fn invalid(kind: InvalidKind, start: usize, end: usize) -> ImageError {
-    ImageError::Invalid(InvalidImage { kind, range: TextRange::new(start, end) })
+    ImageError::Invalid(InvalidImage {
+        kind,
+        range: TextRange::new(start, end),
+    })
 }
 
 /// Parses an image reference as Docker does (`normalize.go` `ParseNormalizedNamed`, then
@@ -207,23 +212,33 @@ pub fn parse(reference: &str) -> Result<ImageRef<'_>, ImageError> {
         return Err(invalid(InvalidKind::Empty, 0, 0));
     }
     if let Some(i) = s.find('$') {
-        return Err(ImageError::Unresolved { range: TextRange::new(i, variable_end(s, i)) });
+        return Err(ImageError::Unresolved {
+            range: TextRange::new(i, variable_end(s, i)),
+        });
     }
     // A template placeholder (`{{ACR_NAME}}.azurecr.io/…`, as Azure/azureml-examples writes
     // the images its scripts fill in) is not judgeable either.
     if let Some(i) = s.find("{{") {
         let end = s[i..].find("}}").map_or(s.len(), |e| i + e + 2);
-        return Err(ImageError::Unresolved { range: TextRange::new(i, end) });
+        return Err(ImageError::Unresolved {
+            range: TextRange::new(i, end),
+        });
     }
     if let Some(i) = s.find(char::is_whitespace) {
-        let end = s[i..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |e| i + e);
+        let end = s[i..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(s.len(), |e| i + e);
         return Err(invalid(InvalidKind::Whitespace, i, end));
     }
     if let Some(i) = s.find('\\') {
         return Err(invalid(InvalidKind::Backslash, i, i + 1));
     }
     if let Some(i) = s.find("://") {
-        if i > 0 && s[..i].bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')) {
+        if i > 0
+            && s[..i]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        {
             return Err(invalid(InvalidKind::Scheme, 0, i + 3));
         }
     }
@@ -248,7 +263,9 @@ pub fn parse(reference: &str) -> Result<ImageRef<'_>, ImageError> {
     };
     // The tag is after the last `:` that follows the last `/` (a `:` before a `/` is a port).
     let slash = name_tag.rfind('/');
-    let colon = name_tag.rfind(':').filter(|&c| slash.is_none_or(|sl| c > sl));
+    let colon = name_tag
+        .rfind(':')
+        .filter(|&c| slash.is_none_or(|sl| c > sl));
     let (name, tag) = match colon {
         Some(c) => (&name_tag[..c], Some(c + 1)),
         None => (name_tag, None),
@@ -265,7 +282,9 @@ pub fn parse(reference: &str) -> Result<ImageRef<'_>, ImageError> {
     // `.` or a `:`, or has upper case; otherwise the reference is on Docker Hub.
     let (registry, path_start) = match name.split_once('/') {
         Some((first, _))
-            if first == "localhost" || first.contains(['.', ':']) || first.bytes().any(|b| b.is_ascii_uppercase()) =>
+            if first == "localhost"
+                || first.contains(['.', ':'])
+                || first.bytes().any(|b| b.is_ascii_uppercase()) =>
         {
             if !first.contains(['.', ':']) && first != "localhost" {
                 // Valid by the grammar, but an upper-case "namespace" sends the pull to a host of
@@ -300,7 +319,10 @@ fn variable_end(s: &str, i: usize) -> usize {
     if rest.starts_with('{') {
         return rest.find('}').map_or(s.len(), |e| i + 1 + e + 1);
     }
-    let n = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+    let n = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
     i + 1 + n
 }
 
@@ -324,10 +346,17 @@ pub fn userinfo(reference: &str) -> Option<TextRange> {
 fn check_tag(s: &str, start: usize, end: usize) -> Result<TextRange, ImageError> {
     let tag = &s[start..end];
     if tag.is_empty() {
-        return Err(invalid(InvalidKind::EmptyTag, start.saturating_sub(1), start));
+        return Err(invalid(
+            InvalidKind::EmptyTag,
+            start.saturating_sub(1),
+            start,
+        ));
     }
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let bad = tag.bytes().enumerate().find(|&(i, b)| !(word(b) || (i > 0 && matches!(b, b'.' | b'-'))));
+    let bad = tag
+        .bytes()
+        .enumerate()
+        .find(|&(i, b)| !(word(b) || (i > 0 && matches!(b, b'.' | b'-'))));
     if bad.is_some() || tag.len() > TAG_MAX {
         return Err(invalid(InvalidKind::InvalidTag, start, end));
     }
@@ -346,7 +375,8 @@ fn check_digest(s: &str, start: usize) -> Result<TextRange, ImageError> {
     let (algorithm, hex) = digest.split_once(':').ok_or_else(bad)?;
     let algorithm_ok = !algorithm.is_empty()
         && algorithm.split(['-', '_', '+', '.']).all(|part| {
-            part.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+            part.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+                && part.bytes().all(|b| b.is_ascii_alphanumeric())
         });
     if !algorithm_ok || hex.len() < 32 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(bad());
@@ -355,10 +385,20 @@ fn check_digest(s: &str, start: usize) -> Result<TextRange, ImageError> {
         "sha256" => 64,
         "sha384" => 96,
         "sha512" => 128,
-        _ => return Err(invalid(InvalidKind::UnsupportedDigest, start, start + algorithm.len())),
+        _ => {
+            return Err(invalid(
+                InvalidKind::UnsupportedDigest,
+                start,
+                start + algorithm.len(),
+            ))
+        }
     };
     if hex.len() != expected {
-        return Err(invalid(InvalidKind::DigestLength, start + algorithm.len() + 1, s.len()));
+        return Err(invalid(
+            InvalidKind::DigestLength,
+            start + algorithm.len() + 1,
+            s.len(),
+        ));
     }
     if hex.bytes().any(|b| b.is_ascii_uppercase()) {
         return Err(bad());
@@ -377,7 +417,14 @@ fn check_domain(domain: &str) -> Result<(), ImageError> {
             return Err(bad());
         }
         let after = &rest[close + 1..];
-        (None, if after.is_empty() { None } else { Some(after.strip_prefix(':').ok_or_else(bad)?) })
+        (
+            None,
+            if after.is_empty() {
+                None
+            } else {
+                Some(after.strip_prefix(':').ok_or_else(bad)?)
+            },
+        )
     } else {
         match domain.split_once(':') {
             Some((h, p)) => (Some(h), Some(p)),
@@ -411,10 +458,16 @@ fn check_path(offset: usize, path: &str) -> Result<(), ImageError> {
     for component in path.split('/') {
         let end = at + component.len();
         if component.is_empty() {
-            return Err(invalid(InvalidKind::EmptyComponent, at.saturating_sub(1), (at + 1).min(offset + path.len())));
+            return Err(invalid(
+                InvalidKind::EmptyComponent,
+                at.saturating_sub(1),
+                (at + 1).min(offset + path.len()),
+            ));
         }
         // `Parse`: valid once lower-cased, so the complaint is the case.
-        if component.bytes().any(|b| b.is_ascii_uppercase()) && check_component(&component.to_ascii_lowercase()).is_ok() {
+        if component.bytes().any(|b| b.is_ascii_uppercase())
+            && check_component(&component.to_ascii_lowercase()).is_ok()
+        {
             return Err(invalid(InvalidKind::UppercasePath, at, end));
         }
         if let Err((kind, i, j)) = check_component(component) {
@@ -430,7 +483,10 @@ fn check_component(c: &str) -> Result<(), (InvalidKind, usize, usize)> {
     let b = c.as_bytes();
     let alnum = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
     let separator = |x: u8| matches!(x, b'.' | b'_' | b'-');
-    if let Some((i, ch)) = c.char_indices().find(|&(_, ch)| !(ch.is_ascii() && (alnum(ch as u8) || separator(ch as u8)))) {
+    if let Some((i, ch)) = c
+        .char_indices()
+        .find(|&(_, ch)| !(ch.is_ascii() && (alnum(ch as u8) || separator(ch as u8))))
+    {
         return Err((InvalidKind::InvalidCharacter, i, i + ch.len_utf8()));
     }
     if !alnum(b[0]) {
@@ -494,39 +550,73 @@ mod tests {
     #[test]
     fn docker_hub_short_names() {
         let r = ok("ubuntu");
-        assert_eq!((r.registry, r.path, r.tag, r.digest), (None, "ubuntu", None, None));
+        assert_eq!(
+            (r.registry, r.path, r.tag, r.digest),
+            (None, "ubuntu", None, None)
+        );
         assert_eq!(r.domain(), "docker.io");
         assert_eq!(r.repository(), "library/ubuntu");
         assert_eq!(r.pinning(), Pinning::Untagged);
         let r = ok("library/ubuntu:22.04");
-        assert_eq!((r.registry, r.path, r.tag), (None, "library/ubuntu", Some("22.04")));
+        assert_eq!(
+            (r.registry, r.path, r.tag),
+            (None, "library/ubuntu", Some("22.04"))
+        );
         assert_eq!(r.repository(), "library/ubuntu");
         let r = ok("docker.io/tensorflow/serving:latest");
-        assert_eq!((r.registry, r.path, r.tag), (Some("docker.io"), "tensorflow/serving", Some("latest")));
+        assert_eq!(
+            (r.registry, r.path, r.tag),
+            (Some("docker.io"), "tensorflow/serving", Some("latest"))
+        );
         assert_eq!(r.pinning(), Pinning::Latest);
-        assert_eq!(ok("index.docker.io/library/python:3.8").domain(), "docker.io");
+        assert_eq!(
+            ok("index.docker.io/library/python:3.8").domain(),
+            "docker.io"
+        );
     }
 
     #[test]
     fn registries_ports_and_ranges() {
         let s = "localhost:5000/x:1";
         let r = ok(s);
-        assert_eq!((r.registry, r.path, r.tag), (Some("localhost:5000"), "x", Some("1")));
-        assert_eq!(&s[r.tag_range.unwrap().start..r.tag_range.unwrap().end], "1");
+        assert_eq!(
+            (r.registry, r.path, r.tag),
+            (Some("localhost:5000"), "x", Some("1"))
+        );
+        assert_eq!(
+            &s[r.tag_range.unwrap().start..r.tag_range.unwrap().end],
+            "1"
+        );
         assert_eq!(&s[r.path_range.start..r.path_range.end], "x");
         assert_eq!(r.registry_range, Some(TextRange::new(0, 14)));
         let r = ok("localhost/x");
         assert_eq!(r.registry, Some("localhost"));
         let r = ok("test:5000/repo");
-        assert_eq!((r.registry, r.path, r.tag), (Some("test:5000"), "repo", None));
+        assert_eq!(
+            (r.registry, r.path, r.tag),
+            (Some("test:5000"), "repo", None)
+        );
         let r = ok("test.com:5000");
-        assert_eq!((r.registry, r.path, r.tag), (None, "test.com", Some("5000")), "reference_test.go: a tag, not a port");
+        assert_eq!(
+            (r.registry, r.path, r.tag),
+            (None, "test.com", Some("5000")),
+            "reference_test.go: a tag, not a port"
+        );
         let r = ok("192.168.1.1:5000/repo:5050");
-        assert_eq!((r.registry, r.tag), (Some("192.168.1.1:5000"), Some("5050")));
+        assert_eq!(
+            (r.registry, r.tag),
+            (Some("192.168.1.1:5000"), Some("5050"))
+        );
         let r = ok("[2001:db8::1]:5000/repo:tag");
-        assert_eq!((r.registry, r.path, r.tag), (Some("[2001:db8::1]:5000"), "repo", Some("tag")));
+        assert_eq!(
+            (r.registry, r.path, r.tag),
+            (Some("[2001:db8::1]:5000"), "repo", Some("tag"))
+        );
         let r = ok("b.gcr.io/test.example.com/my-app:test.example.com");
-        assert_eq!((r.registry, r.path), (Some("b.gcr.io"), "test.example.com/my-app"));
+        assert_eq!(
+            (r.registry, r.path),
+            (Some("b.gcr.io"), "test.example.com/my-app")
+        );
         ok("xn--n3h.com/myimage:xn--n3h.com");
         ok("sub-dom1.foo.com/bar/baz/quux:some-long-tag");
         ok("foo/foo_bar.com:8080");
@@ -544,48 +634,100 @@ mod tests {
         let r = ok(&s);
         assert_eq!((r.tag, r.digest.map(|d| d.len())), (Some("tag"), Some(71)));
         assert_eq!(r.pinning(), Pinning::Digest, "a digest wins over the tag");
-        assert_eq!(&s[r.digest_range.unwrap().start..r.digest_range.unwrap().end], format!("sha256:{hex}"));
-        assert_eq!(ok(&format!("ubuntu@sha256:{hex}")).pinning(), Pinning::Digest);
-        assert_eq!(ok(&format!("ubuntu:latest@sha256:{hex}")).pinning(), Pinning::Digest);
+        assert_eq!(
+            &s[r.digest_range.unwrap().start..r.digest_range.unwrap().end],
+            format!("sha256:{hex}")
+        );
+        assert_eq!(
+            ok(&format!("ubuntu@sha256:{hex}")).pinning(),
+            Pinning::Digest
+        );
+        assert_eq!(
+            ok(&format!("ubuntu:latest@sha256:{hex}")).pinning(),
+            Pinning::Digest
+        );
         assert_eq!(ok("ubuntu:22.04").pinning(), Pinning::Tag);
         assert!(Pinning::Tag.is_pinned() && Pinning::Digest.is_pinned());
         assert!(!Pinning::Latest.is_pinned() && !Pinning::Untagged.is_pinned());
-        assert_eq!(ok("ubuntu:Latest").pinning(), Pinning::Tag, "tags are case-sensitive: only `latest` moves");
+        assert_eq!(
+            ok("ubuntu:Latest").pinning(),
+            Pinning::Tag,
+            "tags are case-sensitive: only `latest` moves"
+        );
         ok(&format!("x@sha512:{}", "a".repeat(128)));
-        assert_eq!(kind("repo@sha256:ffffffffffffffffffffffffffffffffff"), InvalidKind::DigestLength);
-        assert_eq!(kind(&format!("validname@invaliddigest:{hex}")), InvalidKind::UnsupportedDigest);
-        assert_eq!(kind(&format!("x@sha256:{}", hex.to_uppercase())), InvalidKind::InvalidDigest);
+        assert_eq!(
+            kind("repo@sha256:ffffffffffffffffffffffffffffffffff"),
+            InvalidKind::DigestLength
+        );
+        assert_eq!(
+            kind(&format!("validname@invaliddigest:{hex}")),
+            InvalidKind::UnsupportedDigest
+        );
+        assert_eq!(
+            kind(&format!("x@sha256:{}", hex.to_uppercase())),
+            InvalidKind::InvalidDigest
+        );
         assert_eq!(kind("x@sha256"), InvalidKind::InvalidDigest);
-        assert_eq!(kind("x@sha256:abc"), InvalidKind::InvalidDigest, "fewer than 32 hex digits");
+        assert_eq!(
+            kind("x@sha256:abc"),
+            InvalidKind::InvalidDigest,
+            "fewer than 32 hex digits"
+        );
         assert_eq!(kind("x@"), InvalidKind::EmptyDigest);
         assert_eq!(kind(&format!("@sha256:{hex}")), InvalidKind::EmptyComponent);
     }
 
     #[test]
     fn the_catalogue_cases_of_aml005() {
-        assert_eq!(kind("mcr.microsoft.com//azureml/base:1"), InvalidKind::DoubleSlash);
+        assert_eq!(
+            kind("mcr.microsoft.com//azureml/base:1"),
+            InvalidKind::DoubleSlash
+        );
         assert_eq!(range_text("mcr.microsoft.com//azureml/base:1"), "//");
         assert_eq!(kind(r"C:\images\ubuntu"), InvalidKind::Backslash);
         assert_eq!(kind(r"azureml\base"), InvalidKind::Backslash);
-        assert_eq!(kind("mcr.microsoft.com/AzureML/base:1"), InvalidKind::UppercasePath);
+        assert_eq!(
+            kind("mcr.microsoft.com/AzureML/base:1"),
+            InvalidKind::UppercasePath
+        );
         assert_eq!(range_text("mcr.microsoft.com/AzureML/base:1"), "AzureML");
-        assert_eq!(kind("Uppercase:tag"), InvalidKind::UppercasePath, "reference_test.go");
-        assert_eq!(kind("test:5000/Uppercase/lowercase:tag"), InvalidKind::UppercasePath, "reference_test.go");
+        assert_eq!(
+            kind("Uppercase:tag"),
+            InvalidKind::UppercasePath,
+            "reference_test.go"
+        );
+        assert_eq!(
+            kind("test:5000/Uppercase/lowercase:tag"),
+            InvalidKind::UppercasePath,
+            "reference_test.go"
+        );
         assert_eq!(kind("MyOrg/image:1"), InvalidKind::UppercaseNamespace);
         assert_eq!(kind("ubuntu 22.04"), InvalidKind::Whitespace);
         assert_eq!(range_text("ubuntu:22.04 "), " ");
         assert_eq!(kind("ubuntu:"), InvalidKind::EmptyTag);
         assert_eq!(range_text("ubuntu:"), ":");
-        assert_eq!(kind("mcr.microsoft.com/azureml/base:"), InvalidKind::EmptyTag);
-        assert_eq!(kind("https://mcr.microsoft.com/azureml/base:1"), InvalidKind::Scheme);
-        assert_eq!(range_text("https://mcr.microsoft.com/azureml/base:1"), "https://");
+        assert_eq!(
+            kind("mcr.microsoft.com/azureml/base:"),
+            InvalidKind::EmptyTag
+        );
+        assert_eq!(
+            kind("https://mcr.microsoft.com/azureml/base:1"),
+            InvalidKind::Scheme
+        );
+        assert_eq!(
+            range_text("https://mcr.microsoft.com/azureml/base:1"),
+            "https://"
+        );
         assert_eq!(kind(""), InvalidKind::Empty);
     }
 
     #[test]
     fn other_grammar_violations() {
         assert_eq!(kind(":justtag"), InvalidKind::EmptyComponent);
-        assert!(matches!(parse("aa/asdf$$^/aa"), Err(ImageError::Unresolved { .. })), "reference_test.go's case holds `$`: a variable here");
+        assert!(
+            matches!(parse("aa/asdf$$^/aa"), Err(ImageError::Unresolved { .. })),
+            "reference_test.go's case holds `$`: a variable here"
+        );
         assert_eq!(kind("aa/asdf^/aa"), InvalidKind::InvalidCharacter);
         assert_eq!(range_text("aa/asdf^/aa"), "^");
         assert_eq!(kind("repo/"), InvalidKind::EmptyComponent);
@@ -599,13 +741,22 @@ mod tests {
         assert_eq!(kind("my_host.com:/x"), InvalidKind::InvalidRegistry);
         assert_eq!(kind("my_host.com/x"), InvalidKind::InvalidRegistry);
         assert_eq!(kind("host.com:80a/x"), InvalidKind::InvalidRegistry);
-        assert_eq!(kind("[fe80::1%eth0]:5000/repo"), InvalidKind::InvalidRegistry);
+        assert_eq!(
+            kind("[fe80::1%eth0]:5000/repo"),
+            InvalidKind::InvalidRegistry
+        );
         assert_eq!(kind("x:-tag"), InvalidKind::InvalidTag);
         assert_eq!(kind("x:.tag"), InvalidKind::InvalidTag);
         assert_eq!(kind("x:ta+g"), InvalidKind::InvalidTag);
-        assert_eq!(kind(&format!("x:{}", "a".repeat(129))), InvalidKind::InvalidTag);
+        assert_eq!(
+            kind(&format!("x:{}", "a".repeat(129))),
+            InvalidKind::InvalidTag
+        );
         ok(&format!("x:{}", "a".repeat(128)));
-        assert_eq!(kind(&format!("domain/{}:tag", "a".repeat(256))), InvalidKind::NameTooLong);
+        assert_eq!(
+            kind(&format!("domain/{}:tag", "a".repeat(256))),
+            InvalidKind::NameTooLong
+        );
         ok(&format!("{}a:tag-puts-this-over-max", "a/".repeat(127)));
         assert_eq!(kind(&"a".repeat(64)), InvalidKind::HexIdentifier);
         assert_eq!(kind("ubuntü"), InvalidKind::InvalidCharacter);
@@ -626,11 +777,18 @@ mod tests {
             "{{acr_name}}.azurecr.io/azureml-examples/mlflow-cc-{{model_name}}:latest",
             "{{acr_name}}.azurecr.io/azureml-examples/triton-cc:latest",
         ] {
-            assert!(matches!(parse(s), Err(ImageError::Unresolved { .. })), "{s}");
+            assert!(
+                matches!(parse(s), Err(ImageError::Unresolved { .. })),
+                "{s}"
+            );
         }
-        let Err(ImageError::Unresolved { range }) = parse("repo:${TAG}x") else { panic!() };
+        let Err(ImageError::Unresolved { range }) = parse("repo:${TAG}x") else {
+            panic!()
+        };
         assert_eq!(range, TextRange::new(5, 11));
-        let Err(ImageError::Unresolved { range }) = parse("$BASE_IMAGE:1") else { panic!() };
+        let Err(ImageError::Unresolved { range }) = parse("$BASE_IMAGE:1") else {
+            panic!()
+        };
         assert_eq!(range, TextRange::new(0, 11));
         assert!(parse("$").unwrap_err().invalid().is_none());
     }
@@ -640,8 +798,15 @@ mod tests {
         let s = "user:secret@myregistry.azurecr.io/app:1";
         assert_eq!(userinfo(s), Some(TextRange::new(0, 11)));
         assert_eq!(kind(s), InvalidKind::Userinfo);
-        assert_eq!(userinfo("https://user:pw@host.io/x"), Some(TextRange::new(8, 15)));
-        assert_eq!(userinfo("host.io/x@sha256:abc"), None, "a digest, not userinfo");
+        assert_eq!(
+            userinfo("https://user:pw@host.io/x"),
+            Some(TextRange::new(8, 15))
+        );
+        assert_eq!(
+            userinfo("host.io/x@sha256:abc"),
+            None,
+            "a digest, not userinfo"
+        );
         assert_eq!(userinfo("ubuntu@sha256:abc"), None);
         assert_eq!(userinfo("ubuntu"), None);
         assert_eq!(userinfo("@host/x"), None);
@@ -712,23 +877,52 @@ mod tests {
     #[test]
     fn deprecated_images_match_with_and_without_the_registry() {
         let name = |s: &str| deprecated(&ok(s)).map(|d| d.name);
-        assert_eq!(name("mcr.microsoft.com/azureml/base:latest"), Some("azureml/base"));
+        assert_eq!(
+            name("mcr.microsoft.com/azureml/base:latest"),
+            Some("azureml/base")
+        );
         assert_eq!(name("azureml/base"), Some("azureml/base"));
-        assert_eq!(name("azureml/base-gpu:intelmpi2018.3-cuda10.0-cudnn7-ubuntu16.04"), Some("azureml/base-gpu"));
-        assert_eq!(name("mcr.microsoft.com/azureml/o16n-base/python-slim:1"), Some("azureml/o16n-base/python-slim"));
-        assert_eq!(name("mcr.microsoft.com/azureml/openmpi3.1.2-ubuntu18.04"), Some("azureml/openmpi3.1.2-ubuntu18.04"));
-        assert_eq!(name("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230620.v1"), Some("azureml/openmpi4.1.0-ubuntu20.04"));
+        assert_eq!(
+            name("azureml/base-gpu:intelmpi2018.3-cuda10.0-cudnn7-ubuntu16.04"),
+            Some("azureml/base-gpu")
+        );
+        assert_eq!(
+            name("mcr.microsoft.com/azureml/o16n-base/python-slim:1"),
+            Some("azureml/o16n-base/python-slim")
+        );
+        assert_eq!(
+            name("mcr.microsoft.com/azureml/openmpi3.1.2-ubuntu18.04"),
+            Some("azureml/openmpi3.1.2-ubuntu18.04")
+        );
+        assert_eq!(
+            name("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230620.v1"),
+            Some("azureml/openmpi4.1.0-ubuntu20.04")
+        );
         assert_eq!(
             name("docker.io/azureml/intelmpi2018.3-ubuntu16.04@sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"),
             Some("azureml/intelmpi2018.3-ubuntu16.04")
         );
         let d = deprecated(&ok("azureml/base")).unwrap();
-        assert!(d.source.contains("how-to-troubleshoot-environments.md"), "{}", d.source);
+        assert!(
+            d.source.contains("how-to-troubleshoot-environments.md"),
+            "{}",
+            d.source
+        );
         // Current images, other registries, and near names are not deprecated.
-        assert_eq!(name("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest"), None);
+        assert_eq!(
+            name("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest"),
+            None
+        );
         assert_eq!(name("mcr.microsoft.com/azureml/base-lite-new"), None);
-        assert_eq!(name("myregistry.azurecr.io/azureml/base:1"), None, "a copy in a private registry is the user's own image");
-        assert_eq!(name("mcr.microsoft.com/azureml/curated/acpt-pytorch-1.11-py38-cuda11.3-gpu"), None);
+        assert_eq!(
+            name("myregistry.azurecr.io/azureml/base:1"),
+            None,
+            "a copy in a private registry is the user's own image"
+        );
+        assert_eq!(
+            name("mcr.microsoft.com/azureml/curated/acpt-pytorch-1.11-py38-cuda11.3-gpu"),
+            None
+        );
     }
 
     /// Property: `parse` and `userinfo` never panic, and every range they give lies on
@@ -746,11 +940,19 @@ mod tests {
     }
 
     fn check_ranges(s: &str) {
-        let inside = |r: TextRange| r.start <= r.end && r.end <= s.len() && s.is_char_boundary(r.start) && s.is_char_boundary(r.end);
+        let inside = |r: TextRange| {
+            r.start <= r.end
+                && r.end <= s.len()
+                && s.is_char_boundary(r.start)
+                && s.is_char_boundary(r.end)
+        };
         match parse(s) {
             Ok(r) => {
                 assert!(inside(r.path_range));
-                for range in [r.registry_range, r.tag_range, r.digest_range].into_iter().flatten() {
+                for range in [r.registry_range, r.tag_range, r.digest_range]
+                    .into_iter()
+                    .flatten()
+                {
                     assert!(inside(range), "{s:?}");
                 }
                 let _ = (r.pinning(), r.repository(), r.short_name(), deprecated(&r));
