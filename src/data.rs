@@ -350,8 +350,28 @@ pub fn three_component_releases(name: &str) -> Option<impl Iterator<Item = &'sta
     Some(short.split_whitespace().filter(|v| *v != "-"))
 }
 
+const AML_DEPRECATED_IMAGES: &str = include_str!("../data/aml-deprecated-images.tsv");
+
+/// An Azure ML base image that Azure ML lists as deprecated, and where it says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeprecatedImage {
+    /// The repository as the article writes it (`azureml/openmpi3.1.2-ubuntu18.04`).
+    pub name: &'static str,
+    pub source: &'static str,
+}
+
+/// The deprecated Azure ML image whose repository path is `path` (`azureml/base`), if any.
+/// The registry is the caller's business ([`crate::aml::image::deprecated`] matches it).
+pub fn aml_deprecated_image(path: &str) -> Option<DeprecatedImage> {
+    lines(AML_DEPRECATED_IMAGES).find_map(|l| {
+        let (name, source) = l.split_once('\t').unwrap_or((l, ""));
+        (name == path).then(|| DeprecatedImage { name, source: source.trim() })
+    })
+}
+
 /// Every shipped table, for the data tests: (file name, contents).
 pub const TABLES: &[(&str, &str)] = &[
+    ("aml-deprecated-images.tsv", AML_DEPRECATED_IMAGES),
     ("three-component-releases.tsv", THREE_COMPONENT),
     ("conda-releases.txt", CONDA_RELEASES),
     ("pip-releases.tsv", PIP_RELEASES),
