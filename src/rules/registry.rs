@@ -56,6 +56,13 @@ pub static RULES: &[&dyn Rule] = &[
     &credentials_in_url::CredentialsInUrl,
     &typosquat_name::TyposquatName,
     &unencrypted_vcs_url::UnencryptedVcsUrl,
+    &image_or_build_required::ImageOrBuildRequired,
+    &conda_file_needs_image::CondaFileNeedsImage,
+    &conda_content_in_definition::CondaContentInDefinition,
+    &missing_path::MissingPath,
+    &version_not_string::VersionNotString,
+    &reserved_name::ReservedName,
+    &unpinned_environment_reference::UnpinnedEnvironmentReference,
     &unused_suppression::UnusedSuppression,
 ];
 
