@@ -21,7 +21,8 @@ declare_rule! {
 /// a whole mapping points.
 pub(super) fn first_line(text: &str, range: TextRange) -> TextRange {
     let slice = &text[range.start..range.end];
-    let line = slice.split('\n').next().unwrap_or("").trim_end();
+    let line = slice.split('\n').next().unwrap_or("");
+    let line = line[..crate::syntax::comment_start(line).unwrap_or(line.len())].trim_end();
     TextRange::new(range.start, range.start + line.len())
 }
 

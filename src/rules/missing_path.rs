@@ -31,7 +31,7 @@ declare_rule! {
             let Some(dockerfile) = build.dockerfile_path.as_ref().filter(|d| d.exists == Some(false)) else { continue };
             let context_shown = context.path.value.trim();
             if dockerfile.written {
-                cx.report(dockerfile.path.range, format!("Dockerfile `{}` not found in build context `{context_shown}`", dockerfile.path.value.trim()))
+                cx.report(dockerfile.path.range, format!("dockerfile `{}` not found in build context `{context_shown}`", dockerfile.path.value.trim()))
                     .help("`dockerfile_path` is relative to the build context (`build.path`), not to the definition");
             } else {
                 cx.report(context.path.range, format!("build context `{context_shown}` has no `Dockerfile`"))
