@@ -1,5 +1,6 @@
 use super::*;
 use crate::diagnostic::{Edit, Fix};
+use crate::aml::Kind;
 use crate::model::NodeType;
 
 declare_rule! {
@@ -7,6 +8,11 @@ declare_rule! {
     summary: "an environment `version` is written as a number that does not read back as written (`1.10` is the number 1.1)";
     fn check(env, cx) {
         let Some(aml) = env.aml.as_deref() else { return };
+        // Only a definition registers its version: an inline environment of a job, component
+        // or deployment is registered anonymously and its `version` is not used.
+        if !matches!(aml.kind, Kind::Environment | Kind::V1Environment) {
+            return;
+        }
         for environment in &aml.environments {
             let Some(version) = &environment.version else { continue };
             if version.found != NodeType::Number {
@@ -94,5 +100,7 @@ mod tests {
         assert_eq!(&*fixed.source.text, format!("{schema}version: \"1.10\"\n"));
         let json = "{\"name\": \"x\", \"version\": 1.10, \"python\": {}, \"docker\": {\"baseImage\": \"u:1\"}}";
         assert_eq!(findings("/v1/azureml_environment.json", json, &fs, "AML007").len(), 1);
+        let job = "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\nenvironment:\n  name: e\n  version: 1.10\n  image: u:1\n";
+        assert!(findings("/p/job.yml", job, &fs, "AML007").is_empty(), "an inline environment's version is not used");
     }
 }
