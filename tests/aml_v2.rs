@@ -1,6 +1,7 @@
 //! AML001, AML002, AML003, AML006, AML007, AML010 and AML015 on real Azure ML definitions
-//! (`tests/fixtures/aml/v2-rules/`: Azure/azureml-examples with its layout, and directories
-//! that azureml-core's `Environment.save_to_directory` wrote; provenance in the README there).
+//! (`tests/fixtures/aml-examples/`: Azure/azureml-examples with its layout in `v2/`, and
+//! directories that azureml-core's `Environment.save_to_directory` wrote in `v1/`; provenance in
+//! `v2/SOURCE.md` and each `azureml_environment.json.source`).
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,7 @@ use condalint::{check, DiskFileSystem, MemoryFileSystem, Settings, SourceFile};
 const CODES: &[&str] = &["AML001", "AML002", "AML003", "AML006", "AML007", "AML010", "AML015"];
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aml/v2-rules")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aml-examples")
 }
 
 /// `(file relative to the fixtures, line, code)` of this family's findings on one file.
@@ -61,13 +62,13 @@ fn real_definitions_have_exactly_these_findings() {
         ("v1/mheroth+Capstone-Project-Azure-Machine-Learning-Engineer/azureml_environment.json", 2, "AML010"),
         ("v1/rafapb+nd00333_AZMLND_Capstone/azureml_environment.json", 2, "AML010"),
         // `azureml://registries/azureml/environments/sklearn-1.5/labels/latest`, three steps.
-        ("azureml-examples/cli/jobs/basics/hello-pipeline-abc.yml", 12, "AML015"),
-        ("azureml-examples/cli/jobs/basics/hello-pipeline-abc.yml", 17, "AML015"),
-        ("azureml-examples/cli/jobs/basics/hello-pipeline-abc.yml", 22, "AML015"),
+        ("v2/cli/jobs/basics/hello-pipeline-abc.yml", 12, "AML015"),
+        ("v2/cli/jobs/basics/hello-pipeline-abc.yml", 17, "AML015"),
+        ("v2/cli/jobs/basics/hello-pipeline-abc.yml", 22, "AML015"),
         // `azureml:AzureML-lightgbm-3.3@latest` in a sweep's `trial` and in a command job, files
         // with `${{inputs…}}` expressions (not Jinja).
-        ("azureml-examples/cli/jobs/single-step/lightgbm/iris/job-sweep.yml", 10, "AML015"),
-        ("azureml-examples/cli/jobs/single-step/lightgbm/iris/job.yml", 10, "AML015"),
+        ("v2/cli/jobs/single-step/lightgbm/iris/job-sweep.yml", 10, "AML015"),
+        ("v2/cli/jobs/single-step/lightgbm/iris/job.yml", 10, "AML015"),
     ];
     let mut got: Vec<(String, usize, &str)> = all;
     got.sort();
@@ -100,7 +101,7 @@ fn edited(relative: &str, from: &str, to: &str) -> Vec<(usize, &'static str)> {
 
 #[test]
 fn real_definitions_edited_into_each_mistake() {
-    let env = "azureml-examples/cli/assets/environment/docker-image-plus-conda.yaml";
+    let env = "v2/cli/assets/environment/docker-image-plus-conda.yaml";
     assert_eq!(edited(env, "conda-yamls/pydata.yml", "conda-yamls/missing.yml"), [(4, "AML006")]);
     assert_eq!(edited(env, "image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\n", ""), [(3, "AML001")]);
     assert_eq!(edited(env, "name: docker-image-plus-conda-example\n", "name: docker-image-plus-conda-example\nversion: 1.10\n"), [(3, "AML007")]);
@@ -109,7 +110,7 @@ fn real_definitions_edited_into_each_mistake() {
         edited(env, "conda_file: conda-yamls/pydata.yml\n", "channels:\n  - conda-forge\ndependencies:\n  - python=3.12\n"),
         [(4, "AML003"), (6, "AML003")]
     );
-    let context = "azureml-examples/cli/assets/environment/docker-context.yml";
+    let context = "v2/cli/assets/environment/docker-context.yml";
     assert_eq!(edited(context, "path: docker-contexts/python-and-pip", "path: docker-contexts/missing"), [(4, "AML006")]);
     assert_eq!(
         edited(context, "path: docker-contexts/python-and-pip", "path: docker-contexts/python-and-pip\n  dockerfile_path: train.Dockerfile"),
@@ -117,10 +118,10 @@ fn real_definitions_edited_into_each_mistake() {
     );
     assert_eq!(edited(context, "build:", "conda_file: conda-yamls/pydata.yml\nbuild:"), [(3, "AML002")]);
     assert_eq!(edited(context, "build:", "image: python:3.8\nbuild:"), [(4, "AML001")]);
-    let deployment = "azureml-examples/cli/endpoints/online/managed/sample/blue-deployment-with-registered-assets.yml";
+    let deployment = "v2/cli/endpoints/online/managed/sample/blue-deployment-with-registered-assets.yml";
     assert_eq!(edited(deployment, "azureml:my-env:1", "azureml:my-env"), [(8, "AML015")]);
     assert!(edited(deployment, "azureml:my-env:1", "azureml:my-env@prod").is_empty(), "a label other than latest");
-    let step = "azureml-examples/cli/jobs/parallel/2a_iris_batch_prediction/pipeline.yml";
+    let step = "v2/cli/jobs/parallel/2a_iris_batch_prediction/pipeline.yml";
     assert_eq!(edited(step, "image: ", "#image: ").len(), 1, "the inline parallel task environment lost its image");
     let v1 = "v1/rafapb+nd00333_AZMLND_Capstone/azureml_environment.json";
     assert_eq!(edited(v1, "\"baseImage\": null", "\"baseImage\": \"ubuntu:18.04\""), [(2, "AML010"), (15, "AML001")]);
@@ -129,7 +130,7 @@ fn real_definitions_edited_into_each_mistake() {
 #[test]
 fn the_cli_lints_job_files_with_expressions() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_condalint"))
-        .args(["--output-format", "concise", "azureml-examples/cli/jobs/single-step/lightgbm/iris/job.yml"])
+        .args(["--output-format", "concise", "v2/cli/jobs/single-step/lightgbm/iris/job.yml"])
         .current_dir(root())
         .output()
         .unwrap();

@@ -46,19 +46,6 @@ pub fn is_definition(file_name: &str, head: impl FnOnce() -> Option<Vec<u8>>) ->
     })
 }
 
-/// Whether the `{{ }}` in a text are only Azure ML's `${{inputs.x}}` / `${{parent.jobs…}}`
-/// expressions (reference-yaml-job-command, "Expressions") in a YAML file with an Azure ML
-/// `$schema`: then the file is a definition to lint, not a Jinja template.
-pub fn expressions_only(text: &str) -> bool {
-    if !is_definition("x.yml", || Some(text.as_bytes()[..text.len().min(2048)].to_vec())) {
-        return false;
-    }
-    text.lines().all(|line| {
-        let code = &line[..crate::syntax::comment_start(line).unwrap_or(line.len())];
-        !code.contains("{%") && code.match_indices("{{").all(|(at, _)| code[..at].ends_with('$'))
-    })
-}
-
 /// The name `save_to_directory` gives a v1 definition.
 pub const V1_DEFINITION_FILE: &str = "azureml_environment.json";
 
@@ -387,16 +374,6 @@ mod tests {
             e
         });
         (source, env)
-    }
-
-    #[test]
-    fn azure_ml_expressions_are_not_templates() {
-        let job = "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: python main.py --data ${{inputs.data}}\nenvironment: azureml:e@latest\n";
-        assert!(expressions_only(job));
-        let env = model::lower(&SourceFile::from_text("job.yml", job));
-        assert!(env.is_parsed() && env.aml.is_some(), "linted as a definition");
-        assert!(!expressions_only(&job.replace("${{inputs.data}}", "{{ data }}")), "a Jinja placeholder");
-        assert!(!expressions_only("dependencies:\n  - ${{ python }}\n"), "no Azure ML schema: a recipe template");
     }
 
     #[test]

@@ -9,5 +9,5 @@ pub mod image;
 mod lower;
 mod model;
 
-pub use lower::{detect, expressions_only, follow, is_definition, lower, V1_CONDA_FILE, V1_DEFINITION_FILE, V1_DOCKERFILE};
+pub use lower::{detect, follow, is_definition, lower, V1_CONDA_FILE, V1_DEFINITION_FILE, V1_DOCKERFILE};
 pub use model::{AmlFile, Build, CondaFile, CondaSpec, Environment, Kind, PathRef, Reference, Scalar, V1};

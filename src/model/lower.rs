@@ -19,8 +19,7 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     if let Some(error) = &source.decode_error {
         return unparsed(FileState::Undecodable(error.clone()));
     }
-    // Azure ML's `${{inputs.x}}` expressions are not Jinja: such a definition is linted.
-    if let Some(range) = syntax::find_template(&source.text).filter(|_| !crate::aml::expressions_only(&source.text)) {
+    if let Some(range) = syntax::find_template(&source.text) {
         return unparsed(FileState::Template(range));
     }
     let tree = match syntax::parse(source) {
