@@ -56,6 +56,11 @@ pub static RULES: &[&dyn Rule] = &[
     &credentials_in_url::CredentialsInUrl,
     &typosquat_name::TyposquatName,
     &unencrypted_vcs_url::UnencryptedVcsUrl,
+    &image_not_pinned::ImageNotPinned,
+    &invalid_image_reference::InvalidImageReference,
+    &deprecated_base_image::DeprecatedBaseImage,
+    &dockerfile_distutils::DockerfileDistutils,
+    &dockerfile_too_large::DockerfileTooLarge,
     &unused_suppression::UnusedSuppression,
 ];
 
