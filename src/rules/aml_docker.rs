@@ -364,7 +364,7 @@ mod tests {
         let (s, m) = map("image: \"mcr.microsoft.com/AzureML/base:1\"\n", "mcr.microsoft.com/AzureML/base:1");
         assert_eq!(s.slice(m.range(TextRange::new(18, 25))), "AzureML");
         let (s, m) = map("image: 'it''s:1'\n", "it's:1");
-        assert_eq!(s.slice(m.range(TextRange::new(2, 4))), "'s");
+        assert_eq!(s.slice(m.range(TextRange::new(2, 4))), "''s", "the quote is written twice");
         assert_eq!(s.slice(m.range(TextRange::new(5, 6))), "1");
         // An empty range at the end of the value sits before the closing quote.
         assert_eq!(m.range(TextRange::new(6, 6)), TextRange::new(15, 15));
