@@ -203,3 +203,16 @@ fn images_in_jobs_and_deployments() {
     let found = lint("/p/job.yml", job.as_bytes(), &MemoryFileSystem::new());
     assert_eq!(codes(&found), [at("job.yml", 5, "AML009")], "a tag that names the image is still a tag; a digest pins");
 }
+
+#[test]
+fn a_from_built_from_an_arg_default_is_judged_and_labelled_whole() {
+    let dockerfile = "ARG BASE=ubuntu\nARG TAG\nFROM $BASE AS build\nFROM ubuntu:${TAG}\nFROM build\n";
+    let fs = memory(&[("/p/ctx/Dockerfile", dockerfile)]);
+    let source = SourceFile::from_bytes("/p/env.yml", ENV_BUILD.as_bytes());
+    let found: Vec<_> = check(&source, &Settings::default(), &fs).into_iter().filter(|d| CODES.contains(&d.code)).collect();
+    assert_eq!(found.len(), 1, "`${{TAG}}` has no default: not judged; `build` is a stage: {found:#?}");
+    let d = &found[0];
+    assert_eq!((d.code, d.file.as_ref().unwrap().slice(d.primary.range)), ("AML004", "$BASE"));
+    assert!(d.message.contains("`$BASE` (`ubuntu`, from its `ARG` default)"), "{}", d.message);
+    assert!(d.help.as_deref().unwrap().contains("in the `ARG` default"));
+}

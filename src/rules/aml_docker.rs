@@ -264,9 +264,12 @@ impl ValueMap {
     }
 }
 
-/// The value of a scalar's text (plain, `'single'` or `"double"` quoted, on one line), with
-/// for each of its bytes the range of the text it came from, and where the value ends.
-fn decode(raw: &str) -> Option<(String, Vec<(usize, usize)>, usize)> {
+/// A decoded scalar: the value, for each of its bytes the range of the text it came from, and
+/// where the value ends in the text.
+type Decoded = (String, Vec<(usize, usize)>, usize);
+
+/// The value of a scalar's text (plain, `'single'` or `"double"` quoted, on one line).
+fn decode(raw: &str) -> Option<Decoded> {
     let mut out = String::new();
     let mut units = Vec::new();
     let push = |out: &mut String, units: &mut Vec<(usize, usize)>, c: char, from: usize, to: usize| {

@@ -8,6 +8,7 @@ declare_rule! {
     fn check(env, cx) {
         let Some(aml) = env.aml.as_deref() else { return };
         for site in images(aml, cx.source) {
+            let place = if site.substituted { " in the `ARG` default" } else { "" };
             // Invalid references are AML005's, variables are not judged.
             let Ok(reference) = image::parse(&site.image) else { continue };
             match reference.pinning() {
@@ -18,13 +19,13 @@ declare_rule! {
                     let at = site.range(TextRange::new(tag.start - 1, tag.end));
                     let message = format!("{} {} uses the moving tag `latest`: each build may pull a different image", site.what(), site.shown());
                     site.report(cx, at, message)
-                        .help(format!("write the version the environment was tested on, e.g. `{}:<version>` or `{}@sha256:<digest>`; Azure ML (\"No tag or digest\"): \"Without one of these specifiers, the environment isn't reproducible\"", name_of(&site.image), name_of(&site.image)));
+                        .help(format!("write the version the environment was tested on{place}, e.g. `{}:<version>` or `{}@sha256:<digest>`; Azure ML (\"No tag or digest\"): \"Without one of these specifiers, the environment isn't reproducible\"", name_of(&site.image), name_of(&site.image)));
                 }
                 Pinning::Untagged => {
                     let at = site.range(TextRange::new(0, site.image.len()));
                     let message = format!("{} {} has no tag or digest: Docker pulls `latest`, which moves", site.what(), site.shown());
                     site.report(cx, at, message)
-                        .help(format!("add a version tag or a digest, e.g. `{}:<version>` or `{}@sha256:<digest>`; Azure ML (\"No tag or digest\"): \"Without one of these specifiers, the environment isn't reproducible\"", site.image, site.image));
+                        .help(format!("add a version tag or a digest{place}, e.g. `{}:<version>` or `{}@sha256:<digest>`; Azure ML (\"No tag or digest\"): \"Without one of these specifiers, the environment isn't reproducible\"", site.image, site.image));
                 }
             }
         }
