@@ -51,13 +51,20 @@ impl DockerfileSite<'_> {
     pub fn context_label(&self) -> &'static str {
         match self.kind {
             DockerfileKind::Build => "the Dockerfile of this build context",
-            DockerfileKind::V1Sibling | DockerfileKind::V1Inline => "the Dockerfile of this environment",
+            DockerfileKind::V1Sibling | DockerfileKind::V1Inline => {
+                "the Dockerfile of this environment"
+            }
         }
     }
 
     /// Reports a finding at `range` (in [`Self::text`]): in the Dockerfile's own file, with a
     /// label in the definition, or in the definition when the Dockerfile is inline.
-    pub fn report<'d>(&self, cx: &'d mut super::LintContext<'_>, range: TextRange, message: String) -> &'d mut crate::diagnostic::Diagnostic {
+    pub fn report<'d>(
+        &self,
+        cx: &'d mut super::LintContext<'_>,
+        range: TextRange,
+        message: String,
+    ) -> &'d mut crate::diagnostic::Diagnostic {
         let at = self.range(range);
         match self.file {
             Some(file) => {
@@ -80,15 +87,33 @@ pub(super) fn dockerfiles<'a>(aml: &'a AmlFile, source: &'a SourceFile) -> Vec<D
         if let Some(build) = &env.build {
             if let Some(file) = &build.dockerfile {
                 if seen.insert(file.path.clone()) {
-                    let context = build.dockerfile_path.as_ref().map(|p| p.path.range).or(build.path.as_ref().map(|p| p.path.range));
-                    out.push(DockerfileSite { text: &file.text, file: Some(file), kind: DockerfileKind::Build, context, map: None });
+                    let context = build
+                        .dockerfile_path
+                        .as_ref()
+                        .map(|p| p.path.range)
+                        .or(build.path.as_ref().map(|p| p.path.range));
+                    out.push(DockerfileSite {
+                        text: &file.text,
+                        file: Some(file),
+                        kind: DockerfileKind::Build,
+                        context,
+                        map: None,
+                    });
                 }
             }
         }
-        let Some(v1) = env.v1.as_deref() else { continue };
+        let Some(v1) = env.v1.as_deref() else {
+            continue;
+        };
         if let Some(file) = &v1.dockerfile {
             if seen.insert(file.path.clone()) {
-                out.push(DockerfileSite { text: &file.text, file: Some(file), kind: DockerfileKind::V1Sibling, context: None, map: None });
+                out.push(DockerfileSite {
+                    text: &file.text,
+                    file: Some(file),
+                    kind: DockerfileKind::V1Sibling,
+                    context: None,
+                    map: None,
+                });
             }
         }
         if let Some(inline) = &v1.base_dockerfile {
@@ -148,7 +173,10 @@ impl ImageSite<'_> {
     /// `` `$BASE` (`ubuntu`, the `ARG` default) ``.
     pub fn shown(&self) -> String {
         if self.substituted {
-            format!("`{}` (`{}`, from its `ARG` default)", self.written, self.image)
+            format!(
+                "`{}` (`{}`, from its `ARG` default)",
+                self.written, self.image
+            )
         } else {
             format!("`{}`", self.image)
         }
@@ -162,7 +190,12 @@ impl ImageSite<'_> {
         }
     }
 
-    pub fn report<'d>(&self, cx: &'d mut super::LintContext<'_>, range: TextRange, message: String) -> &'d mut crate::diagnostic::Diagnostic {
+    pub fn report<'d>(
+        &self,
+        cx: &'d mut super::LintContext<'_>,
+        range: TextRange,
+        message: String,
+    ) -> &'d mut crate::diagnostic::Diagnostic {
         match self.file {
             Some(file) => {
                 let d = cx.report_in(Some(file), range, message);
@@ -194,7 +227,11 @@ pub(super) fn images<'a>(aml: &'a AmlFile, source: &'a SourceFile) -> Vec<ImageS
     out
 }
 
-fn definition_image<'a>(source: &'a SourceFile, _env: &'a Environment, image: &'a Spanned<String>) -> ImageSite<'a> {
+fn definition_image<'a>(
+    source: &'a SourceFile,
+    _env: &'a Environment,
+    image: &'a Spanned<String>,
+) -> ImageSite<'a> {
     ImageSite {
         image: image.value.clone(),
         written: &image.value,
@@ -215,7 +252,10 @@ fn from_image<'a>(site: &DockerfileSite<'a>, from: &FromLine<'_>) -> ImageSite<'
         written,
         file: site.file,
         from: Some(site.kind),
-        context: site.file.and(site.context).map(|c| (c, site.context_label())),
+        context: site
+            .file
+            .and(site.context)
+            .map(|c| (c, site.context_label())),
         substituted: from.substituted,
         offset: from.range.start,
         whole: site.range(from.range),
@@ -240,11 +280,19 @@ impl ValueMap {
     pub fn new(source: &SourceFile, value: &Spanned<String>) -> Self {
         let whole = value.range;
         let raw = source.text.get(whole.start..whole.end).unwrap_or("");
-        let unmatched = ValueMap { whole, units: Vec::new(), end: whole.end };
+        let unmatched = ValueMap {
+            whole,
+            units: Vec::new(),
+            end: whole.end,
+        };
         match decode(raw) {
             Some((decoded, units, end)) if decoded == value.value => {
                 let shift = |(a, b): (usize, usize)| (whole.start + a, whole.start + b);
-                ValueMap { whole, units: units.into_iter().map(shift).collect(), end: whole.start + end }
+                ValueMap {
+                    whole,
+                    units: units.into_iter().map(shift).collect(),
+                    end: whole.start + end,
+                }
             }
             _ => unmatched,
         }
@@ -272,10 +320,11 @@ type Decoded = (String, Vec<(usize, usize)>, usize);
 fn decode(raw: &str) -> Option<Decoded> {
     let mut out = String::new();
     let mut units = Vec::new();
-    let push = |out: &mut String, units: &mut Vec<(usize, usize)>, c: char, from: usize, to: usize| {
-        out.push(c);
-        units.extend(std::iter::repeat_n((from, to), c.len_utf8()));
-    };
+    let push =
+        |out: &mut String, units: &mut Vec<(usize, usize)>, c: char, from: usize, to: usize| {
+            out.push(c);
+            units.extend(std::iter::repeat_n((from, to), c.len_utf8()));
+        };
     let bytes = raw.as_bytes();
     match bytes.first() {
         Some(b'"') => {
@@ -355,7 +404,10 @@ mod tests {
 
     fn map(text: &str, value: &str) -> (SourceFile, ValueMap) {
         let source = SourceFile::from_text("x.yml", text.to_owned());
-        let start = text.find(['"', '\'']).filter(|_| !text.starts_with("image: M")).unwrap_or_else(|| text.find(": ").unwrap() + 2);
+        let start = text
+            .find(['"', '\''])
+            .filter(|_| !text.starts_with("image: M"))
+            .unwrap_or_else(|| text.find(": ").unwrap() + 2);
         let range = TextRange::new(start, text.trim_end().len());
         let spanned = Spanned::new(value.to_owned(), range);
         let m = ValueMap::new(&source, &spanned);
@@ -364,14 +416,24 @@ mod tests {
 
     #[test]
     fn value_offsets_through_quotes_and_escapes() {
-        let (s, m) = map("image: \"mcr.microsoft.com/AzureML/base:1\"\n", "mcr.microsoft.com/AzureML/base:1");
+        let (s, m) = map(
+            "image: \"mcr.microsoft.com/AzureML/base:1\"\n",
+            "mcr.microsoft.com/AzureML/base:1",
+        );
         assert_eq!(s.slice(m.range(TextRange::new(18, 25))), "AzureML");
         let (s, m) = map("image: 'it''s:1'\n", "it's:1");
-        assert_eq!(s.slice(m.range(TextRange::new(2, 4))), "''s", "the quote is written twice");
+        assert_eq!(
+            s.slice(m.range(TextRange::new(2, 4))),
+            "''s",
+            "the quote is written twice"
+        );
         assert_eq!(s.slice(m.range(TextRange::new(5, 6))), "1");
         // An empty range at the end of the value sits before the closing quote.
         assert_eq!(m.range(TextRange::new(6, 6)), TextRange::new(15, 15));
-        let (s, m) = map("x: \"FROM a\\nRUN apt-get install -y python3\\n\"\n", "FROM a\nRUN apt-get install -y python3\n");
+        let (s, m) = map(
+            "x: \"FROM a\\nRUN apt-get install -y python3\\n\"\n",
+            "FROM a\nRUN apt-get install -y python3\n",
+        );
         let v = "FROM a\nRUN apt-get install -y python3\n";
         let at = v.find("python3").unwrap();
         assert_eq!(s.slice(m.range(TextRange::new(at, at + 7))), "python3");
@@ -380,7 +442,10 @@ mod tests {
         assert_eq!(s.slice(m.range(TextRange::new(0, 5))), "MyOrg");
         // A value that does not match its text (folded): the whole scalar.
         let source = SourceFile::from_text("x.yml", "image: a\n  b\n");
-        let m = ValueMap::new(&source, &Spanned::new("a b".to_owned(), TextRange::new(7, 12)));
+        let m = ValueMap::new(
+            &source,
+            &Spanned::new("a b".to_owned(), TextRange::new(7, 12)),
+        );
         assert_eq!(m.range(TextRange::new(0, 1)), TextRange::new(7, 12));
     }
 
