@@ -196,7 +196,7 @@ fn selection_and_fail_on() {
 #[test]
 fn azure_ml_definitions_are_linted_with_their_conda_files() {
     let dir = tempfile::tempdir().unwrap();
-    let body = "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\nname: x\nimage: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20240709.v1\nconda_file: conda.yml\n";
+    let body = "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\nname: x\nimage: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20240709.v1\nconda_file: conda.yml\n";
     std::fs::write(dir.path().join("env.yml"), body).unwrap();
     std::fs::write(dir.path().join("conda.yml"), "name: x\ndependencies:\n  - python=3.11\n  - pip:\n      - numpy==1.26.4\n").unwrap();
     let out = condalint(&["--output-format", "concise", "env.yml"], dir.path(), None);

@@ -15,7 +15,8 @@
 //!   fires on. `path=NAME` in the info names the linted file (default `environment.yml`).
 //! - A block with `file=PATH` in its info is not linted: it is a file beside the next bad or good
 //!   block (a conda file, a Dockerfile), at PATH relative to it, read from memory. `# expect:`
-//!   comments in it mark findings expected in that file.
+//!   comments in it, or `expect=` in its info, mark findings expected in that file; `repeat=N`
+//!   writes its last line N times.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -110,6 +111,17 @@ fn info_expectations(info: &str, text: &str, name: &'static str) -> Vec<Expect> 
         .map(|l| l.parse::<usize>().unwrap_or_else(|_| panic!("bad line `{l}` in `expect=`")))
         .map(|line| Expect { line, name, column: None, marker: ends.get(line - 1).copied().unwrap_or(text.len()) })
         .collect()
+}
+
+/// `repeat=N` in a `file=` block's info: its last line is written N times (a file too large to
+/// show, such as a Dockerfile over Azure ML's 100 KB).
+fn repeated(text: &str, info: &str) -> String {
+    let Some(n) = info.split_whitespace().find_map(|w| w.strip_prefix("repeat=")) else { return text.to_owned() };
+    let n: usize = n.parse().unwrap_or_else(|_| panic!("bad count in `repeat={n}`"));
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let (head, last) = body.rsplit_once('\n').map_or(("", body), |(h, l)| (h, l));
+    let head = if head.is_empty() { String::new() } else { format!("{head}\n") };
+    head + &format!("{last}\n").repeat(n)
 }
 
 /// The files given before a linted block, and that block's own source and file system.
@@ -221,8 +233,10 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
     for block in &all {
         let kind = block.info.split_whitespace().nth(1).unwrap_or("");
         if let Some(path) = block.info.split_whitespace().find_map(|w| w.strip_prefix("file=")) {
-            let file = SourceFile::from_text(path, block.text.as_str());
-            files.push((file, expectations(&block.text)));
+            let text = repeated(&block.text, &block.info);
+            let mut expects = expectations(&text);
+            expects.extend(info_expectations(&block.info, &text, meta.name));
+            files.push((SourceFile::from_text(path, text), expects));
             continue;
         }
         let json = block.info.starts_with("json");

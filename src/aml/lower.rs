@@ -234,6 +234,7 @@ fn v1_environment(source: &SourceFile, tree: &Tree, root: NodeId) -> Environment
         env.image = value(tree, docker, "baseImage").and_then(|v| string(tree, v)).filter(|s| !s.value.is_empty());
         env.image_key = env.image.as_ref().and(key_range(tree, docker, "baseImage"));
         v1.base_dockerfile = value(tree, docker, "baseDockerfile").and_then(|v| string(tree, v)).filter(|s| !s.value.is_empty());
+        v1.base_dockerfile_key = v1.base_dockerfile.as_ref().and(key_range(tree, docker, "baseDockerfile"));
         v1.build_context = value(tree, docker, "buildContext").filter(|&v| !is_empty(tree, v)).map(|v| {
             let text = tree.scalar(v).unwrap_or("").to_owned();
             Spanned::new(text, tree.get(v).range)
@@ -450,10 +451,17 @@ mod tests {
         assert_eq!(aml.conda_files().count(), 1, "the sibling conda_dependencies.yml");
         assert!(v1.dockerfile.is_some(), "the sibling BaseDockerfile");
         assert_eq!(v1.docker.map(|r| source.slice(r)), Some("\"docker\""));
+        assert!(v1.base_dockerfile.is_none() && v1.base_dockerfile_key.is_none());
         assert!(e.image.is_none() && v1.environment_variables.is_none() && v1.spark_packages.is_none() && v1.r.is_none());
         assert_eq!(v1.user_managed.as_ref().map(|b| b.value), Some(false));
         let changed: Vec<&str> = v1.docker_settings.iter().filter(|(_, _, default)| !default).map(|(k, _, _)| k.value.as_str()).collect();
         assert_eq!(changed, ["gpuSupport"]);
         assert_eq!(v1.registry_credentials.iter().map(|s| source.slice(s.range)).collect::<Vec<_>>(), ["\"hunter2\""]);
+        let inline = "{\"python\": {}, \"docker\": {\"baseDockerfile\": \"FROM ubuntu:22.04\\n\"}}";
+        let (source, env) = definition("/v1/azureml_environment.json", inline, &fs);
+        let v1 = env.aml.as_deref().unwrap().environments[0].v1.as_deref().unwrap();
+        assert_eq!(v1.base_dockerfile.as_ref().map(|s| s.value.as_str()), Some("FROM ubuntu:22.04\n"));
+        assert_eq!(source.slice(v1.base_dockerfile_key.unwrap()), "\"baseDockerfile\"");
+        assert!(v1.dockerfile.is_none(), "the inline text wins over a sibling BaseDockerfile");
     }
 }

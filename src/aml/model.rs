@@ -103,6 +103,8 @@ pub struct V1 {
     pub base_conda_environment: Option<Spanned<String>>,
     /// `docker.baseDockerfile` (the Dockerfile's text itself) when not null.
     pub base_dockerfile: Option<Spanned<String>>,
+    /// The `baseDockerfile` key, when its value is kept in `base_dockerfile`.
+    pub base_dockerfile_key: Option<TextRange>,
     /// The `BaseDockerfile` that `save_to_directory` writes beside the definition in place of
     /// `docker.baseDockerfile`, read.
     pub dockerfile: Option<Arc<SourceFile>>,

@@ -3,6 +3,7 @@
 mod registry;
 
 mod absolute_prefix;
+mod aml_docker;
 mod build_string_pinned;
 mod conda_pip_duplicate;
 mod conda_too_old;
@@ -11,15 +12,20 @@ mod duplicate_channel;
 mod duplicate_key;
 mod duplicate_package;
 mod deprecated_pypi_package;
+mod deprecated_base_image;
+mod dockerfile_distutils;
+mod dockerfile_too_large;
 mod duplicate_requirement;
 mod editable_install;
 mod empty_pip_section;
 mod exported_environment;
 mod extra_index_url;
 mod hash_mode_incomplete;
+mod image_not_pinned;
 mod implicit_defaults;
 mod insecure_channel_url;
 pub(crate) mod insecure_index;
+mod invalid_image_reference;
 mod invalid_name;
 mod invalid_platforms;
 mod invalid_requirement;

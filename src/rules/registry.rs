@@ -59,10 +59,15 @@ pub static RULES: &[&dyn Rule] = &[
     &image_or_build_required::ImageOrBuildRequired,
     &conda_file_needs_image::CondaFileNeedsImage,
     &conda_content_in_definition::CondaContentInDefinition,
+    &image_not_pinned::ImageNotPinned,
+    &invalid_image_reference::InvalidImageReference,
     &missing_path::MissingPath,
     &version_not_string::VersionNotString,
+    &deprecated_base_image::DeprecatedBaseImage,
     &reserved_name::ReservedName,
     &unpinned_environment_reference::UnpinnedEnvironmentReference,
+    &dockerfile_distutils::DockerfileDistutils,
+    &dockerfile_too_large::DockerfileTooLarge,
     &unused_suppression::UnusedSuppression,
 ];
 
