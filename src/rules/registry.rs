@@ -56,6 +56,13 @@ pub static RULES: &[&dyn Rule] = &[
     &credentials_in_url::CredentialsInUrl,
     &typosquat_name::TyposquatName,
     &unencrypted_vcs_url::UnencryptedVcsUrl,
+    &missing_conda_dependencies::MissingCondaDependencies,
+    &spark_precache::SparkPrecache,
+    &registry_credentials::RegistryCredentials,
+    &deprecated_docker_setting::DeprecatedDockerSetting,
+    &build_context_conflict::BuildContextConflict,
+    &user_managed_ignores_conda::UserManagedIgnoresConda,
+    &base_conda_environment::BaseCondaEnvironment,
     &unused_suppression::UnusedSuppression,
 ];
 
