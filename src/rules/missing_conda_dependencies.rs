@@ -14,7 +14,10 @@ declare_rule! {
             };
             // `save_to_directory` moves `condaDependencies` to the sibling conda_dependencies.yml;
             // the lowering turns that file (and `condaDependenciesFile`) into a conda spec.
-            if v1.user_managed.as_ref().is_some_and(|u| u.value) || !e.conda.is_empty() {
+            // A build context brings its own python and may not have conda dependencies (AML014):
+            // `Environment.from_docker_build_context` leaves `userManagedDependencies` false and
+            // no conda specification.
+            if v1.user_managed.as_ref().is_some_and(|u| u.value) || !e.conda.is_empty() || v1.build_context.is_some() {
                 continue;
             }
             let (range, message) = match &v1.user_managed {

@@ -39,7 +39,11 @@ declare_rule! {
 /// default: python (and pip), and in the pip section only `azureml-defaults` (and index
 /// options, in old SDKs).
 fn is_sdk_default(env: &EnvFile) -> bool {
-    let conda = env.conda_deps().all(|d| d.name.as_ref().is_some_and(|n| n.value == "python" || n.value == "pip"));
+    let conda = env.conda_deps().all(|d| {
+        d.name
+            .as_ref()
+            .is_some_and(|n| n.value == "python" || n.value == "pip")
+    });
     let pip = env.pip_items().all(|item| match &item.kind {
         PipItemKind::Requirement(r) => r.name.value == "azureml-defaults",
         PipItemKind::Option { .. } | PipItemKind::Comment => true,
