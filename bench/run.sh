@@ -57,6 +57,23 @@ with open(sys.argv[1], "w") as f:
         i += 1
 PY
 
+# 500 Azure ML definitions, each naming its conda file (a walk finds the definitions, which
+# bring their conda files), against 500 definitions without one plus the same conda files as
+# environment files of their own: linting a definition with its conda file must cost no more
+# than linting the two files separately.
+python3 - "$work/files.txt" "$work/aml-with" "$work/aml-apart" <<'PY'
+import sys, os
+files = [l.strip() for l in open(sys.argv[1]) if l.strip() and "/github/" in l]
+head = "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\nname: bench\nimage: mcr.microsoft.com/azureml/openmpi5.0-ubuntu24.04:20250601.v1\n"
+for i in range(500):
+    conda = open(files[i % len(files)], "rb").read()
+    for root, with_conda in ((sys.argv[2], True), (sys.argv[3], False)):
+        d = os.path.join(root, f"d{i:03d}")
+        os.makedirs(d)
+        open(os.path.join(d, "env.yml"), "w").write(head + ("conda_file: deps.yml\n" if with_conda else ""))
+        open(os.path.join(d, "deps.yml" if with_conda else "environment.yml"), "wb").write(conda)
+PY
+
 echo "== corpus: $n_files files in one invocation; 10,000 generated files; one 10 MB file"
 hyperfine --warmup 3 --runs 20 -N -i --export-json "$out/corpus.json" \
     -n condalint "$condalint --output-format concise --quiet ${files[*]}" \
@@ -69,6 +86,10 @@ hyperfine --warmup 1 --runs 5 -N -i --export-json "$out/scale.json" \
     -n 10mb-file "$condalint --output-format concise --quiet $work/big-environment.yml" \
     -n 10mb-bare-parse "$bare $work/big-environment.yml"
 
+hyperfine --warmup 2 --runs 10 -N -i --export-json "$out/aml.json" \
+    -n aml-with-conda-file "$condalint --output-format concise --quiet $work/aml-with" \
+    -n aml-apart "$condalint --output-format concise --quiet $work/aml-apart"
+
 peak() { /usr/bin/time -f "%M" "$@" > /dev/null 2> "$work/time.txt" || true; tail -1 "$work/time.txt"; }
 mem_corpus=$(peak "$condalint" --output-format concise --quiet "${files[@]}")
 mem_many=$(peak "$condalint" --output-format concise --quiet "$work/many")
@@ -79,7 +100,7 @@ import json, sys
 out, mem_corpus, mem_many, mem_big = sys.argv[1:5]
 def load(name):
     return {r["command"]: r for r in json.load(open(f"{out}/{name}.json"))["results"]}
-c, s, g = load("corpus"), load("single"), load("scale")
+c, s, g, a = load("corpus"), load("single"), load("scale"), load("aml")
 ms = lambda r: r["mean"] * 1000
 def line(label, value, target, ok):
     print(f"{label:<44} {value:<22} target {target:<14} {'met' if ok else 'MISSED'}")
@@ -94,6 +115,10 @@ line("one typical file (incl. start-up)", f"{ms(s['single-file']):.2f} ms", "< 5
 line("10,000 files", f"{ms(g['10000-files']):.0f} ms", "< 2000 ms", ms(g['10000-files']) < 2000)
 line("one 10 MB file", f"{ms(g['10mb-file']):.0f} ms", "< 1000 ms", ms(g['10mb-file']) < 1000)
 line("one 10 MB file: bare parse", f"{ms(g['10mb-bare-parse']):.0f} ms", "", True)
+ratio_a = a["aml-with-conda-file"]["mean"] / a["aml-apart"]["mean"]
+line("500 definitions + their conda files", f"{ms(a['aml-with-conda-file']):.0f} ms", "", True)
+line("the same, as separate files", f"{ms(a['aml-apart']):.0f} ms", "", True)
+line("definition + conda file vs separately", f"{ratio_a:.2f}x the time", "<= 1x", ratio_a <= 1.0)
 line("peak memory: corpus", f"{int(mem_corpus) / 1024:.1f} MB", "< 50 MB", int(mem_corpus) < 50 * 1024)
 line("peak memory: 10,000 files", f"{int(mem_many) / 1024:.1f} MB", "", True)
 line("peak memory: 10 MB file", f"{int(mem_big) / 1024:.1f} MB", "", True)

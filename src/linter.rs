@@ -101,7 +101,8 @@ fn run_rule_set(source: &SourceFile, env: &EnvFile, settings: &Settings, diagnos
 }
 
 /// Every text a file's findings can quote: the file, its includes, and for a definition the
-/// conda files and Dockerfiles it names.
+/// includes of its inline conda specifications and its Dockerfiles (the findings in a conda file
+/// it names were masked when that file was linted).
 fn texts<'a>(source: &'a SourceFile, env: &'a EnvFile) -> Vec<&'a str> {
     let mut texts = vec![&*source.text];
     let add_includes = |env: &'a EnvFile, texts: &mut Vec<&'a str>| texts.extend(env.pip_files.iter().map(|f| &*f.source.text));
@@ -109,10 +110,6 @@ fn texts<'a>(source: &'a SourceFile, env: &'a EnvFile) -> Vec<&'a str> {
     if let Some(definition) = env.aml.as_deref() {
         for inline in definition.inline_conda() {
             add_includes(inline, &mut texts);
-        }
-        for conda in definition.conda_files() {
-            texts.push(&conda.source.text);
-            add_includes(&conda.env, &mut texts);
         }
         texts.extend(definition.dockerfiles().map(|d| &*d.text));
     }

@@ -10,14 +10,21 @@
 //!   selected; it re-parses and a second `--fix` changes nothing.
 //! - `snapshot` block: the `full` rendering of the first bad block's findings of this rule.
 //!   `UPDATE_LINT_SNAPSHOTS=1` rewrites it.
+//! - `json bad` / `json good` blocks are linted as `azureml_environment.json` (an Azure ML v1
+//!   definition); JSON has no comments, so `expect=3,5` in the info names the lines this rule
+//!   fires on. `path=NAME` in the info names the linted file (default `environment.yml`).
+//! - A block with `file=PATH` in its info is not linted: it is a file beside the next bad or good
+//!   block (a conda file, a Dockerfile), at PATH relative to it, read from memory. `# expect:`
+//!   comments in it mark findings expected in that file.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use condalint::model::{lower, FileState};
 use condalint::render::{render, FileReport, FullOptions, OutputFormat};
 use condalint::rules::{lookup, FixAvailability, RuleMeta};
 use condalint::settings::{parse_selectors, Settings, Target};
-use condalint::{fix, lint, Diagnostic, FixMode, SourceFile};
+use condalint::{fix, group_by_file, lint, Diagnostic, FixMode, MemoryFileSystem, SourceFile};
 
 const HEADINGS: &[&str] =
     &["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Fix", "## Options", "## References"];
@@ -91,6 +98,44 @@ fn expectations(text: &str) -> Vec<Expect> {
     out
 }
 
+/// `expect=3,5` in a block's info (for JSON, which has no comments): this rule on those lines.
+fn info_expectations(info: &str, text: &str, name: &'static str) -> Vec<Expect> {
+    let Some(lines) = info.split_whitespace().find_map(|w| w.strip_prefix("expect=")) else { return Vec::new() };
+    let ends: Vec<usize> = text.split_inclusive('\n').scan(0, |end, line| {
+        *end += line.len();
+        Some(*end - 1)
+    }).collect();
+    lines
+        .split(',')
+        .map(|l| l.parse::<usize>().unwrap_or_else(|_| panic!("bad line `{l}` in `expect=`")))
+        .map(|line| Expect { line, name, column: None, marker: ends.get(line - 1).copied().unwrap_or(text.len()) })
+        .collect()
+}
+
+/// The files given before a linted block, and that block's own source and file system.
+struct Example {
+    source: SourceFile,
+    /// The `file=` blocks (path relative to the example) and their text.
+    files: Vec<SourceFile>,
+}
+
+impl Example {
+    /// The `file=` blocks in front of the disk (examples of a missing include name paths that
+    /// exist nowhere).
+    fn fs(&self) -> MemoryFileSystem<'static> {
+        let mut fs = MemoryFileSystem::over(&condalint::DiskFileSystem);
+        for file in &self.files {
+            fs.insert(&file.path, file.text.as_bytes());
+        }
+        fs
+    }
+
+    /// The file a finding is in.
+    fn file_of<'a>(&'a self, d: &Diagnostic) -> &'a SourceFile {
+        d.file.as_ref().and_then(|f| self.files.iter().find(|s| s.path == f.path)).unwrap_or(&self.source)
+    }
+}
+
 /// Whether a finding is where its expect says: on its line, at its column when one is given,
 /// else starting before the `# expect` comment without covering it.
 fn placed(source: &SourceFile, d: &Diagnostic, expect: &Expect) -> Result<(), String> {
@@ -121,8 +166,16 @@ fn target_of(info: &str) -> Option<Target> {
     Some(<Target as clap::ValueEnum>::from_str(value, false).unwrap_or_else(|e| panic!("bad target `{value}`: {e}")))
 }
 
-fn lines_of(source: &SourceFile, diagnostics: &[Diagnostic], code: &str) -> BTreeSet<usize> {
-    diagnostics.iter().filter(|d| d.code == code).map(|d| source.line_col(d.primary.range.start).0).collect()
+/// Where a rule's findings are: the file (as read) and the line.
+fn lines_of(example: &Example, diagnostics: &[Diagnostic], code: &str) -> BTreeSet<(String, usize)> {
+    diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| {
+            let file = example.file_of(d);
+            (file.path.clone(), file.line_col(d.primary.range.start).0)
+        })
+        .collect()
 }
 
 fn check_message_style(d: &Diagnostic) -> Result<(), String> {
@@ -161,18 +214,30 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
     }
     let all = blocks(&doc);
     let mut failures = Vec::new();
-    let mut first_bad: Option<(&Block, SourceFile, Vec<Diagnostic>)> = None;
+    let mut first_bad: Option<(&Block, Example, Vec<Diagnostic>)> = None;
     let mut settings = settings_with(meta, None);
     let (mut bad_count, mut good_count) = (0, 0);
+    let mut files: Vec<(SourceFile, Vec<Expect>)> = Vec::new();
     for block in &all {
         let kind = block.info.split_whitespace().nth(1).unwrap_or("");
-        if !block.info.starts_with("yaml") {
+        if let Some(path) = block.info.split_whitespace().find_map(|w| w.strip_prefix("file=")) {
+            let file = SourceFile::from_text(path, block.text.as_str());
+            files.push((file, expectations(&block.text)));
             continue;
         }
-        let source = SourceFile::from_bytes("environment.yml", &encode(&block.text, &block.info));
+        let json = block.info.starts_with("json");
+        if !block.info.starts_with("yaml") && !json {
+            continue;
+        }
+        let default_name = if json { "azureml_environment.json" } else { "environment.yml" };
+        let name = block.info.split_whitespace().find_map(|w| w.strip_prefix("path=")).unwrap_or(default_name);
+        let source = SourceFile::from_bytes(name, &encode(&block.text, &block.info));
+        let (beside, file_expects): (Vec<SourceFile>, Vec<Vec<Expect>>) = std::mem::take(&mut files).into_iter().unzip();
+        let example = Example { source, files: beside };
+        let fs = example.fs();
         let target = target_of(&block.info);
         settings.target = target;
-        let diagnostics = lint(&source, &Settings { target, today: Some(TODAY.into()), ..Settings::all() }, &condalint::DiskFileSystem);
+        let diagnostics = lint(&example.source, &Settings { target, today: Some(TODAY.into()), ..Settings::all() }, &fs);
         for d in &diagnostics {
             if let Err(e) = check_message_style(d) {
                 failures.push(format!("block at line {}: {e}", block.open + 1));
@@ -181,14 +246,19 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         match kind {
             "bad" => {
                 bad_count += 1;
-                let expected = expectations(&block.text);
-                let want: BTreeSet<usize> = expected.iter().filter(|e| e.name == meta.name).map(|e| e.line).collect();
-                let got = lines_of(&source, &diagnostics, meta.code);
-                for expect in &expected {
+                // Each expectation with the file it is in.
+                let mut expected: Vec<(&SourceFile, Expect)> = expectations(&block.text).into_iter().map(|e| (&example.source, e)).collect();
+                expected.extend(info_expectations(&block.info, &block.text, meta.name).into_iter().map(|e| (&example.source, e)));
+                for (file, expects) in example.files.iter().zip(file_expects) {
+                    expected.extend(expects.into_iter().map(|e| (file, e)));
+                }
+                let want: BTreeSet<(String, usize)> = expected.iter().filter(|(_, e)| e.name == meta.name).map(|(f, e)| (f.path.clone(), e.line)).collect();
+                let got = lines_of(&example, &diagnostics, meta.code);
+                for (file, expect) in &expected {
                     let code = lookup(expect.name).unwrap().meta().code;
-                    let on_line = diagnostics.iter().filter(|d| d.code == code && source.line_col(d.primary.range.start).0 == expect.line);
-                    for d in on_line {
-                        if let Err(e) = placed(&source, d, expect) {
+                    let here = |d: &&Diagnostic| d.code == code && example.file_of(d).path == file.path && file.line_col(d.primary.range.start).0 == expect.line;
+                    for d in diagnostics.iter().filter(here) {
+                        if let Err(e) = placed(file, d, expect) {
                             failures.push(format!("bad block at line {}: {e}", block.open + 1));
                         }
                     }
@@ -201,37 +271,42 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
                         "bad block at line {}: {} expected on lines {want:?}, fired on {got:?}\n{}",
                         block.open + 1,
                         meta.code,
-                        describe(&source, &diagnostics)
+                        describe(&example, &diagnostics)
                     ));
                 }
-                for expect in expected.iter().filter(|e| e.name != meta.name) {
+                for (file, expect) in expected.iter().filter(|(_, e)| e.name != meta.name) {
                     let code = lookup(expect.name).unwrap().meta().code;
-                    if !lines_of(&source, &diagnostics, code).contains(&expect.line) {
-                        failures.push(format!("bad block at line {}: {} expected on line {}", block.open + 1, expect.name, expect.line));
+                    if !lines_of(&example, &diagnostics, code).contains(&(file.path.clone(), expect.line)) {
+                        failures.push(format!("bad block at line {}: {} expected on line {} of {}", block.open + 1, expect.name, expect.line, file.path));
                     }
                 }
                 if first_bad.is_none() {
-                    first_bad = Some((block, source, diagnostics));
+                    first_bad = Some((block, example, diagnostics));
                 }
             }
             "good" => {
                 good_count += 1;
-                let found = lint(&source, &settings, &condalint::DiskFileSystem);
+                let found = lint(&example.source, &settings, &fs);
                 if !found.is_empty() {
-                    failures.push(format!("good block at line {} has findings:\n{}", block.open + 1, describe(&source, &found)));
+                    failures.push(format!("good block at line {} has findings:\n{}", block.open + 1, describe(&example, &found)));
                 }
             }
             "fixed" => {}
             other => failures.push(format!("block at line {}: unknown block kind `{other}`", block.open + 1)),
         }
     }
+    if !files.is_empty() {
+        failures.push("a `file=` block is not followed by a bad or good block".into());
+    }
     if bad_count == 0 || good_count == 0 {
         failures.push(format!("needs at least one bad and one good block (has {bad_count} bad, {good_count} good)"));
     }
 
-    let Some((bad_block, bad_source, bad_diagnostics)) = first_bad else {
+    let Some((bad_block, bad_example, bad_diagnostics)) = first_bad else {
         return Err(failures.join("\n\n").into());
     };
+    let bad_source = &bad_example.source;
+    let bad_fs = bad_example.fs();
     let own: Vec<Diagnostic> = bad_diagnostics.iter().filter(|d| d.code == meta.code).cloned().collect();
 
     // The fixed block.
@@ -247,7 +322,7 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         (_, Some(fixed)) => {
             // The `--fix --unsafe-fixes` engine, with only this rule selected.
             let only = Settings { select: Some(parse_selectors(meta.code).unwrap()), target: settings.target, today: Some(TODAY.into()), ..Settings::default() };
-            let result = fix(&bad_source, &only, FixMode::Unsafe, &condalint::DiskFileSystem);
+            let result = fix(bad_source, &only, FixMode::Unsafe, &bad_fs);
             let after = result.source.text.to_string();
             if result.applied == 0 {
                 failures.push("the first bad block's findings carry no fix that applies".into());
@@ -261,16 +336,21 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
             if lower(&result.source).state != FileState::Parsed {
                 failures.push("fixed text does not parse".into());
             }
-            if fix(&result.source, &only, FixMode::Unsafe, &condalint::DiskFileSystem).applied != 0 {
+            if fix(&result.source, &only, FixMode::Unsafe, &bad_fs).applied != 0 {
                 failures.push("a second --fix changes the fixed text again".into());
             }
         }
     }
 
     // The snapshot block follows the first bad block.
+    // Findings in the files beside the example are rendered in them.
+    let groups = group_by_file(&Arc::new(bad_source.clone()), own.clone());
+    let masked: Vec<(SourceFile, &[Diagnostic])> =
+        groups.iter().filter(|(_, d)| !d.is_empty()).map(|(f, d)| (condalint::secrets::mask_source(f), d.as_slice())).collect();
+    let reports: Vec<FileReport> = masked.iter().map(|(source, diagnostics)| FileReport { source, diagnostics, suppressed: &[] }).collect();
     let rendered = render(
         OutputFormat::Full,
-        &[FileReport { source: &condalint::secrets::mask_source(&bad_source), diagnostics: &own, suppressed: &[] }],
+        &reports,
         &FullOptions { color: false, links: false, width: Some(80) },
         &[],
     );
@@ -292,10 +372,15 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
     }
 }
 
-fn describe(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
+fn describe(example: &Example, diagnostics: &[Diagnostic]) -> String {
     diagnostics
         .iter()
-        .map(|d| format!("  {}:{} {} {}", source.line_col(d.primary.range.start).0, source.line_col(d.primary.range.start).1, d.code, d.message))
+        .map(|d| {
+            let file = example.file_of(d);
+            let (line, column) = file.line_col(d.primary.range.start);
+            let path = if file.path == example.source.path { String::new() } else { format!("{} ", file.path) };
+            format!("  {path}{line}:{column} {} {}", d.code, d.message)
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -287,8 +287,11 @@ fn base_dir(path: &str) -> PathBuf {
     }
 }
 
+/// A path as reports name it: `.` components dropped (`conda_file: ./conda.yaml` next to
+/// `job.yml` is `conda.yaml`, as when it is named itself).
 fn shown(path: &Path) -> String {
-    path.to_string_lossy().trim_start_matches("./").to_owned()
+    let folded: PathBuf = path.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
+    folded.to_string_lossy().into_owned()
 }
 
 /// Resolves the paths the definition names relative to it, through `fs`: conda files are read

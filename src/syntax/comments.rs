@@ -67,10 +67,11 @@ pub fn find_template(text: &str) -> Option<TextRange> {
     for line in text.split_inclusive('\n') {
         let code = &line[..comment_start(line).unwrap_or(line.len())];
         for (open, close) in [("{{", "}}"), ("{%", "%}")] {
-            if let Some(start) = code.find(open) {
-                if let Some(end) = code[start + 2..].find(close) {
-                    return Some(TextRange::new(offset + start, offset + start + 2 + end + 2));
-                }
+            // `${{ inputs.x }}` is an Azure ML (or GitHub Actions) expression, not Jinja.
+            let expression = |start: usize| open == "{{" && code[..start].ends_with('$');
+            let Some((start, _)) = code.match_indices(open).find(|&(start, _)| !expression(start)) else { continue };
+            if let Some(end) = code[start + 2..].find(close) {
+                return Some(TextRange::new(offset + start, offset + start + 2 + end + 2));
             }
         }
         offset += line.len();
@@ -97,5 +98,8 @@ mod tests {
         let text = "name: x\n  - {{ pin }}\n";
         assert_eq!(find_template(text).map(|r| &text[r.start..r.end]), Some("{{ pin }}"));
         assert!(find_template("{% if win %}\n").is_some());
+        assert_eq!(find_template("command: python train.py --data ${{inputs.data}}\n"), None, "an Azure ML expression");
+        let text = "a: ${{inputs.x}} {{ jinja }}\n";
+        assert_eq!(find_template(text).map(|r| &text[r.start..r.end]), Some("{{ jinja }}"));
     }
 }
