@@ -1,6 +1,6 @@
 //! The v1 environment rules (AML008, AML011, AML012, AML013, AML014, AML016, AML019) on real
 //! `azureml_environment.json` files as `Environment.save_to_directory` writes them
-//! (tests/fixtures/aml/v1, each directory one saved environment, SOURCE.md says where it is
+//! (tests/fixtures/aml-examples/v1, each directory one saved environment, its `azureml_environment.json.source` says where it is
 //! from), on variants of them, and the masking of the credentials AML012 finds.
 
 mod common;
@@ -34,7 +34,7 @@ fn findings(path: &str, text: &str, fs: &dyn FileSystem) -> Vec<(&'static str, u
 
 fn real(dir: &str) -> (String, String) {
     let path = repo()
-        .join("tests/fixtures/aml/v1")
+        .join("tests/fixtures/aml-examples/v1")
         .join(dir)
         .join("azureml_environment.json");
     (
@@ -88,7 +88,7 @@ fn edited(
 }
 
 const KUKO6_CONDA: &str =
-    include_str!("fixtures/aml/v1/kuko6+glioma-segmentation/conda_dependencies.yml");
+    include_str!("fixtures/aml-examples/v1/kuko6+glioma-segmentation/conda_dependencies.yml");
 
 /// What azureml-core's default `CondaDependencies()` saves (MicrosoftDocs' "default
 /// aml_config/conda_dependencies.yml", with the header `save_to_file` writes).

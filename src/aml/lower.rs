@@ -240,6 +240,7 @@ fn v1_environment(source: &SourceFile, tree: &Tree, root: NodeId) -> Environment
         }
     }
     if let Some(docker) = value(tree, root, "docker").filter(|&d| matches!(tree.get(d).kind, NodeKind::Map(_))) {
+        v1.docker = key_range(tree, root, "docker");
         env.image = value(tree, docker, "baseImage").and_then(|v| string(tree, v)).filter(|s| !s.value.is_empty());
         env.image_key = env.image.as_ref().and(key_range(tree, docker, "baseImage"));
         v1.base_dockerfile = value(tree, docker, "baseDockerfile").and_then(|v| string(tree, v)).filter(|s| !s.value.is_empty());
@@ -460,6 +461,7 @@ mod tests {
         let v1 = e.v1.as_deref().unwrap();
         assert_eq!(aml.conda_files().count(), 1, "the sibling conda_dependencies.yml");
         assert!(v1.dockerfile.is_some(), "the sibling BaseDockerfile");
+        assert_eq!(v1.docker.map(|r| source.slice(r)), Some("\"docker\""));
         assert!(e.image.is_none() && v1.environment_variables.is_none() && v1.spark_packages.is_none() && v1.r.is_none());
         assert_eq!(v1.user_managed.as_ref().map(|b| b.value), Some(false));
         let changed: Vec<&str> = v1.docker_settings.iter().filter(|(_, _, default)| !default).map(|(k, _, _)| k.value.as_str()).collect();

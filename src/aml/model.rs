@@ -97,6 +97,8 @@ pub struct Environment {
 pub struct V1 {
     /// The `python` section; `None` when there is none.
     pub python: Option<TextRange>,
+    /// The `docker` key (AML001 points at it when no Docker option is set).
+    pub docker: Option<TextRange>,
     pub user_managed: Option<Spanned<bool>>,
     pub base_conda_environment: Option<Spanned<String>>,
     /// `docker.baseDockerfile` (the Dockerfile's text itself) when not null.

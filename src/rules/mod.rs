@@ -65,6 +65,14 @@ mod unencrypted_vcs_url;
 mod unpinned_requirement;
 pub(crate) mod unpinned_vcs;
 mod wrong_type;
+// Azure ML definitions.
+mod conda_content_in_definition;
+mod conda_file_needs_image;
+mod image_or_build_required;
+mod missing_path;
+mod reserved_name;
+mod unpinned_environment_reference;
+mod version_not_string;
 
 pub use registry::{catalogue_markdown, lookup, RULES};
 pub(crate) use unused_suppression::report as report_unused_suppressions;
