@@ -53,6 +53,93 @@ pub(crate) fn find_secrets(text: &str) -> Vec<Secret> {
     out
 }
 
+/// Credentials an Azure ML definition writes outside URLs (AML012): the value of a
+/// `password` key (v1 `docker.baseImageRegistry.password`, JSON or YAML), and the password
+/// (or a token user) of an image reference written with userinfo (`image:` / `baseImage:`
+/// `user:secret@registry/repo:tag`, [`crate::aml::image::userinfo`]). Ranges in `text`.
+pub(crate) fn find_definition_secrets(text: &str) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    if !may_hold_definition_secret(text) {
+        return out;
+    }
+    let bytes = text.as_bytes();
+    for key in [&b"password"[..], b"mage"] {
+        let mut from = 0;
+        while let Some(found) = memchr::memmem::find(&bytes[from..], key) {
+            let at = from + found;
+            from = at + key.len();
+            if key == b"mage" && !(at > 0 && matches!(bytes[at - 1], b'i' | b'I')) {
+                continue;
+            }
+            let Some(value) = key_value(text, at + key.len()) else { continue };
+            let shown = &text[value.start..value.end];
+            if key == b"password" {
+                if !(shown.is_empty() || shown == "null" || shown == "~" || shown.starts_with('$')) {
+                    out.push(value);
+                }
+                continue;
+            }
+            let Some(info) = crate::aml::image::userinfo(shown) else { continue };
+            let userinfo = &shown[info.start..info.end];
+            let (secret_start, secret) = match userinfo.split_once(':') {
+                Some((user, password)) => (info.start + user.len() + 1, password),
+                None if looks_like_token(userinfo) => (info.start, userinfo),
+                None => continue,
+            };
+            if !secret.is_empty() && !secret.starts_with('$') {
+                out.push(TextRange::new(value.start + secret_start, value.start + secret_start + secret.len()));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a text may hold what [`find_definition_secrets`] finds (one cheap scan each).
+fn may_hold_definition_secret(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"password").is_some() || (memchr::memchr(b'@', text.as_bytes()).is_some() && memchr::memmem::find(text.as_bytes(), b"mage").is_some())
+}
+
+/// The scalar value after a key whose name ends at `at`: an optional closing quote, spaces,
+/// `:`, spaces, then a quoted string (its content) or a plain scalar up to `,`, `}`, `]`,
+/// ` #` or the end of the line. `None` when no `:` follows (the word is not a key).
+fn key_value(text: &str, at: usize) -> Option<TextRange> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    if i < bytes.len() && matches!(bytes[i], b'"' | b'\'') {
+        i += 1;
+    }
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b':') {
+        return None;
+    }
+    i += 1;
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+        i += 1;
+    }
+    match bytes.get(i) {
+        Some(&q @ (b'"' | b'\'')) => {
+            let start = i + 1;
+            let mut j = start;
+            while j < bytes.len() && bytes[j] != q && bytes[j] != b'\n' {
+                j += if bytes[j] == b'\\' { 2 } else { 1 };
+            }
+            Some(TextRange::new(start, j.min(bytes.len())))
+        }
+        Some(_) => {
+            let start = i;
+            let mut j = start;
+            while j < bytes.len() && !matches!(bytes[j], b',' | b'}' | b']' | b'\n' | b'\r') && !(bytes[j] == b'#' && matches!(bytes[j - 1], b' ' | b'\t')) {
+                j += 1;
+            }
+            let end = start + text[start..j].trim_end().len();
+            Some(TextRange::new(start, end))
+        }
+        None => None,
+    }
+}
+
 fn looks_like_token(user: &str) -> bool {
     let prefixed = ["ghp_", "gho_", "ghs_", "ghu_", "github_pat_", "glpat-", "gldt-", "xoxb-", "npm_"].iter().any(|p| user.starts_with(p));
     prefixed || (user.len() >= 20 && user.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -84,6 +171,7 @@ impl Secrets {
         let mut free: Vec<Box<str>> = Vec::new();
         for text in texts {
             free.extend(find_secrets(text).into_iter().map(|s| &text[s.secret.start..s.secret.end]).filter(|s| s.len() >= MIN_FREE_LEN).map(Box::from));
+            free.extend(find_definition_secrets(text).into_iter().map(|r| &text[r.start..r.end]).filter(|s| s.len() >= MIN_FREE_LEN).map(Box::from));
         }
         free.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         free.dedup();
@@ -93,6 +181,7 @@ impl Secrets {
     /// Where `text` holds a credential: in a URL, or a known secret anywhere; sorted, disjoint.
     fn ranges(&self, text: &str) -> Vec<TextRange> {
         let mut ranges: Vec<TextRange> = find_secrets(text).into_iter().map(|s| s.secret).collect();
+        ranges.extend(find_definition_secrets(text));
         for secret in &self.free {
             ranges.extend(text.match_indices(&**secret).map(|(i, s)| TextRange::new(i, i + s.len())));
         }
@@ -119,7 +208,7 @@ impl Secrets {
     }
 
     fn replace<'a>(&self, text: &'a str, by: impl Fn(usize) -> Cow<'static, str>) -> Cow<'a, str> {
-        if self.free.is_empty() && !text.contains("://") {
+        if self.free.is_empty() && !text.contains("://") && !may_hold_definition_secret(text) {
             return Cow::Borrowed(text);
         }
         let ranges = self.ranges(text);
@@ -210,6 +299,25 @@ mod tests {
         assert_eq!(redact("https://${USER}:${PASSWORD}@host/simple"), "https://${USER}:${PASSWORD}@host/simple");
         assert_eq!(redact("https://user@host/a@b"), "https://user@host/a@b");
         assert_eq!(find_secrets("x https://a:b@h/ y https://c:d@h/").len(), 2);
+    }
+
+    #[test]
+    fn azure_ml_registry_passwords_and_image_userinfo_are_secrets() {
+        let shown = |text: &str| find_definition_secrets(text).into_iter().map(|r| text[r.start..r.end].to_owned()).collect::<Vec<_>>();
+        assert_eq!(shown("\"baseImageRegistry\": {\"address\": \"r.azurecr.io\", \"username\": \"bot\", \"password\": \"pw\"}"), ["pw"]);
+        assert_eq!(shown("\"username\": null, \"password\": null, \"registryIdentity\": null"), Vec::<String>::new());
+        assert_eq!(shown("    password: hunter2  # rotate\n"), ["hunter2"]);
+        assert_eq!(shown("password: ${REGISTRY_PASSWORD}\n"), Vec::<String>::new());
+        assert_eq!(shown("image: bot:s3cret@myregistry.azurecr.io/train:1.0\n"), ["s3cret"]);
+        assert_eq!(shown("\"baseImage\": \"bot:pw@r.azurecr.io/x:1\","), ["pw"]);
+        assert_eq!(shown("image: ghp_abcdefghijklmnopqrstuvwxyz0123@r.io/x:1\n"), ["ghp_abcdefghijklmnopqrstuvwxyz0123"]);
+        assert_eq!(shown("image: python@sha256:abc\nimage: bot@r.io/x:1\n"), Vec::<String>::new(), "a digest; a user alone");
+        assert_eq!(shown("the password is not a key; images: none"), Vec::<String>::new());
+        let file = "{\"docker\": {\"baseImageRegistry\": {\"password\": \"pw\"}}}\n";
+        let secrets = Secrets::find([file]);
+        assert_eq!(secrets.mask(file), "{\"docker\": {\"baseImageRegistry\": {\"password\": \"**\"}}}\n");
+        let file = "image: bot:hunter2hunter2@r.io/x:1\n# hunter2hunter2\n";
+        assert_eq!(Secrets::find([file]).redact(file), "image: bot:****@r.io/x:1\n# ****\n");
     }
 
     #[test]

@@ -24,6 +24,12 @@ pub fn detect(tree: &Tree, root: NodeId) -> Option<Kind> {
     if is_map("python") && is_map("docker") {
         return Some(Kind::V1Environment);
     }
+    // Without a `python` mapping (Azure ML's "Python section missing", AML008): a `docker`
+    // mapping with v1's camelCase image keys, which no conda file has.
+    let v1_docker = value(tree, root, "docker").is_some_and(|d| ["baseImage", "baseDockerfile", "buildContext"].iter().any(|k| value(tree, d, k).is_some()));
+    if v1_docker && value(tree, root, "dependencies").is_none() {
+        return Some(Kind::V1Environment);
+    }
     let v2_key = ["image", "build", "conda_file"].iter().any(|k| value(tree, root, k).is_some());
     (v2_key && value(tree, root, "dependencies").is_none()).then_some(Kind::Environment)
 }
@@ -191,12 +197,16 @@ fn scalar(source: &SourceFile, tree: &Tree, id: NodeId) -> Option<Scalar> {
 }
 
 /// Settings of v1 `docker` that Azure ML deprecated, with the value `save_to_directory` writes
-/// by default (a file that keeps the default says nothing).
+/// by default (a file that keeps the default says nothing). azureml-core's `DockerSection`
+/// defaults (notes/aml/v1-defaults.md): `_enabled = False`, `_arguments = list()`,
+/// `_shared_volumes = True`, `_shm_size = "2g"` (`None` with `_skip_defaults` and in older
+/// SDKs). `gpuSupport` has no field in `_field_to_info_dict` (the `gpu_support` property only
+/// logs a warning), so the SDK never writes it: any value was written by hand.
 const DEPRECATED_DOCKER: &[(&str, &[&str])] = &[
     ("enabled", &["false"]),
     ("arguments", &["[]"]),
     ("sharedVolumes", &["true"]),
-    ("gpuSupport", &["false"]),
+    ("gpuSupport", &[]),
     ("shmSize", &["null", "2g"]),
 ];
 
@@ -242,7 +252,7 @@ fn v1_environment(source: &SourceFile, tree: &Tree, root: NodeId) -> Environment
         if let Some(registry) = value(tree, docker, "baseImageRegistry") {
             for key in ["username", "password"] {
                 if let Some(secret) = value(tree, registry, key).and_then(|v| string(tree, v)).filter(|s| !s.value.is_empty()) {
-                    v1.registry_credentials.push(secret);
+                    v1.registry_credentials.push((key, secret));
                 }
             }
         }
@@ -393,6 +403,8 @@ mod tests {
         assert_eq!(schema("model"), Some(Kind::Other));
         assert_eq!(kind("image: ubuntu:22.04\nconda_file: conda.yml\n"), Some(Kind::Environment));
         assert_eq!(kind("{\"python\": {}, \"docker\": {}}"), Some(Kind::V1Environment));
+        assert_eq!(kind("{\"docker\": {\"baseImage\": \"x:1\"}, \"python\": null}"), Some(Kind::V1Environment), "no python section");
+        assert_eq!(kind("docker: {enabled: true}\ndependencies: [python]\n"), None);
         assert_eq!(kind("name: x\nimage: y\ndependencies: [python]\n"), None, "a conda file with a stray key");
         assert_eq!(kind("name: x\ndependencies: [python]\n"), None);
         assert_eq!(kind("$schema: https://json.schemastore.org/conda\ndependencies: [python]\n"), None);
@@ -456,7 +468,7 @@ mod tests {
         assert_eq!(v1.user_managed.as_ref().map(|b| b.value), Some(false));
         let changed: Vec<&str> = v1.docker_settings.iter().filter(|(_, _, default)| !default).map(|(k, _, _)| k.value.as_str()).collect();
         assert_eq!(changed, ["gpuSupport"]);
-        assert_eq!(v1.registry_credentials.iter().map(|s| source.slice(s.range)).collect::<Vec<_>>(), ["\"hunter2\""]);
+        assert_eq!(v1.registry_credentials.iter().map(|(k, s)| (*k, source.slice(s.range))).collect::<Vec<_>>(), [("password", "\"hunter2\"")]);
         let inline = "{\"python\": {}, \"docker\": {\"baseDockerfile\": \"FROM ubuntu:22.04\\n\"}}";
         let (source, env) = definition("/v1/azureml_environment.json", inline, &fs);
         let v1 = env.aml.as_deref().unwrap().environments[0].v1.as_deref().unwrap();

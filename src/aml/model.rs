@@ -110,8 +110,9 @@ pub struct V1 {
     pub dockerfile: Option<Arc<SourceFile>>,
     /// `docker.buildContext` when not null.
     pub build_context: Option<Spanned<String>>,
-    /// `docker.baseImageRegistry.username` / `.password` when not null or empty.
-    pub registry_credentials: Vec<Spanned<String>>,
+    /// `docker.baseImageRegistry.username` / `.password` when not null or empty: the key
+    /// (`"username"` or `"password"`) and the value.
+    pub registry_credentials: Vec<(&'static str, Spanned<String>)>,
     /// `docker.enabled`, `arguments`, `sharedVolumes`, `gpuSupport`, `shmSize` as written: the
     /// key, and whether the value is what `save_to_directory` writes by default.
     pub docker_settings: Vec<(Spanned<String>, TextRange, bool)>,

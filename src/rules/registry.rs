@@ -63,11 +63,18 @@ pub static RULES: &[&dyn Rule] = &[
     &invalid_image_reference::InvalidImageReference,
     &missing_path::MissingPath,
     &version_not_string::VersionNotString,
+    &missing_conda_dependencies::MissingCondaDependencies,
     &deprecated_base_image::DeprecatedBaseImage,
     &reserved_name::ReservedName,
+    &spark_precache::SparkPrecache,
+    &registry_credentials::RegistryCredentials,
+    &deprecated_docker_setting::DeprecatedDockerSetting,
+    &build_context_conflict::BuildContextConflict,
     &unpinned_environment_reference::UnpinnedEnvironmentReference,
+    &user_managed_ignores_conda::UserManagedIgnoresConda,
     &dockerfile_distutils::DockerfileDistutils,
     &dockerfile_too_large::DockerfileTooLarge,
+    &base_conda_environment::BaseCondaEnvironment,
     &unused_suppression::UnusedSuppression,
 ];
 
