@@ -369,9 +369,20 @@ pub fn aml_deprecated_image(path: &str) -> Option<DeprecatedImage> {
     })
 }
 
+const AML_SCHEMAS: &str = include_str!("../data/aml-schemas.tsv");
+
+/// The kind of Azure ML definition a schema name marks (`commandjob` → `job`), by the table.
+pub fn aml_schema_kind(name: &str) -> Option<&'static str> {
+    lines(AML_SCHEMAS).find_map(|l| {
+        let (schema, kind) = l.split_once('\t')?;
+        (schema == name).then_some(kind.trim())
+    })
+}
+
 /// Every shipped table, for the data tests: (file name, contents).
 pub const TABLES: &[(&str, &str)] = &[
     ("aml-deprecated-images.tsv", AML_DEPRECATED_IMAGES),
+    ("aml-schemas.tsv", AML_SCHEMAS),
     ("three-component-releases.tsv", THREE_COMPONENT),
     ("conda-releases.txt", CONDA_RELEASES),
     ("pip-releases.tsv", PIP_RELEASES),

@@ -55,20 +55,18 @@ pub fn is_definition(file_name: &str, head: impl FnOnce() -> Option<Vec<u8>>) ->
 /// The name `save_to_directory` gives a v1 definition.
 pub const V1_DEFINITION_FILE: &str = "azureml_environment.json";
 
-/// The kind a schema URL names: `…/environment.schema.json`, `…/commandJob.schema.json`, ….
+/// The kind a schema URL names (`…/latest/commandJob.schema.json`, `http://azureml/sdk-2-0/
+/// CommandComponent.json`), from the shipped table of schema names; another Azure ML schema (a
+/// model, data, an endpoint, compute) holds no environment.
 fn kind_of_schema(schema: &str) -> Kind {
     let name = schema.rsplit('/').next().unwrap_or(schema);
     let name = name.split('.').next().unwrap_or(name);
-    if name == "environment" {
-        Kind::Environment
-    } else if name.ends_with("job") {
-        Kind::Job
-    } else if name.ends_with("component") {
-        Kind::Component
-    } else if name.ends_with("deployment") {
-        Kind::Deployment
-    } else {
-        Kind::Other
+    match crate::data::aml_schema_kind(name) {
+        Some("environment") => Kind::Environment,
+        Some("job") => Kind::Job,
+        Some("component") => Kind::Component,
+        Some("deployment") => Kind::Deployment,
+        _ => Kind::Other,
     }
 }
 
