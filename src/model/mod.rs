@@ -303,8 +303,13 @@ pub(crate) fn find_pair(s: &str, pair: &[u8; 2]) -> Option<usize> {
     s.as_bytes().windows(2).position(|w| w == pair)
 }
 
-/// PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`.
-pub(crate) fn pep503(name: &str) -> String {
+/// PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`. Borrows a name that
+/// is already normalised (nearly every name).
+pub(crate) fn pep503(name: &str) -> std::borrow::Cow<'_, str> {
+    let normal = !name.bytes().any(|b| b.is_ascii_uppercase() || b == b'_' || b == b'.') && find_pair(name, b"--").is_none();
+    if normal {
+        return std::borrow::Cow::Borrowed(name);
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         if matches!(c, '-' | '_' | '.') {
@@ -315,5 +320,5 @@ pub(crate) fn pep503(name: &str) -> String {
             out.push(c.to_ascii_lowercase());
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }

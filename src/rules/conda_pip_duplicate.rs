@@ -24,8 +24,8 @@ declare_rule! {
         for (i, dep) in env.conda_deps().enumerate() {
             if let Some(name) = &dep.name {
                 let name = pep503(&name.value);
-                if wanted.contains(name.as_str()) {
-                    conda.entry(name).or_insert((i, dep));
+                if wanted.contains(&*name) {
+                    conda.entry(name.into_owned()).or_insert((i, dep));
                 }
             }
         }

@@ -68,9 +68,9 @@ fn short_version(cx: &mut LintContext<'_>, dep: &CondaDep) {
     if dep.build.is_some() {
         return;
     }
-    let Some(mut short) = crate::data::three_component_releases(&name.value) else { return };
     let written = version.value.as_str();
     let Some(op) = ["==", "<="].into_iter().find(|op| written.starts_with(op)) else { return };
+    let Some(mut short) = crate::data::three_component_releases(&name.value) else { return };
     let number = written[2..].trim();
     let components: Vec<&str> = number.split('.').collect();
     if components.len() >= 3 || !components.iter().all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())) {
