@@ -555,7 +555,7 @@ mod tests {
             env.duplicate_keys.iter().map(|d| (d.key.value.as_str(), source.slice(d.key.range), source.line_col(d.first.start).0)).collect();
         assert_eq!(spans, [("name", "name", 1), ("dependencies", "dependencies", 2)]);
         assert_eq!(env.name.as_ref().unwrap().value, "b");
-        assert_eq!(env.conda_deps().next().unwrap().raw, "y");
+        assert_eq!(env.conda_deps().next().unwrap().raw, "y".into());
     }
 
     #[test]
@@ -565,7 +565,7 @@ mod tests {
         assert!(env.duplicate_keys.is_empty(), "an override of a merged key is not a duplicate");
         assert_eq!(env.name.as_ref().unwrap().value, "b");
         assert_eq!(env.channels.as_ref().unwrap().items[0].value, "conda-forge");
-        assert_eq!(env.conda_deps().filter(|d| d.raw == "numpy=1.21").count(), 2);
+        assert_eq!(env.conda_deps().filter(|d| &*d.raw == "numpy=1.21").count(), 2);
     }
 
     #[test]
@@ -591,7 +591,7 @@ mod tests {
         let expected: Vec<String> = e.type_errors.iter().map(|t| t.found.to_string()).collect();
         assert_eq!(expected, ["a number", "a string", "a mapping", "a list"]);
         let (_, e) = env("dependencies:\n  - numpy\n    - scipy\n");
-        assert_eq!(e.conda_deps().next().unwrap().raw, "numpy - scipy");
+        assert_eq!(e.conda_deps().next().unwrap().raw, "numpy - scipy".into());
     }
 
     #[test]

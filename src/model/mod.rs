@@ -269,7 +269,7 @@ impl EnvFile {
 
     /// Conda dependencies on the package `name` (normalised, channel stripped).
     pub fn conda_deps_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a CondaDep> + 'a {
-        self.conda_deps().filter(move |d| d.name.as_ref().is_some_and(|n| n.value == name))
+        self.conda_deps().filter(move |d| d.name().is_some_and(|n| n.value == name))
     }
 
     /// The first channel after removing `nodefaults`.
