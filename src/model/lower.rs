@@ -22,7 +22,7 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     if let Some(range) = syntax::find_template(&source.text) {
         return unparsed(FileState::Template(range));
     }
-    let tree = match syntax::parse(source) {
+    let mut tree = match syntax::parse(source) {
         Ok(tree) => tree,
         Err(error) => return unparsed(FileState::InvalidYaml(error)),
     };
@@ -41,8 +41,15 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     let mut cx = Lowering { source, tree: &tree, env, pending: None };
     cx.find_duplicate_keys();
     cx.top_level(root);
-    let Lowering { mut env, pending, .. } = cx;
-    // The tree is no longer needed: it goes before the specs are parsed into their larger form.
+    let Lowering { mut env, mut pending, .. } = cx;
+    // The tree is no longer read: the specs' texts move out of it, and it goes before the specs
+    // are parsed into their larger form.
+    for slot in pending.iter_mut().flat_map(|(_, slots)| slots.iter_mut()) {
+        if let Slot::Node(id, base) = *slot {
+            let NodeKind::Scalar { value, .. } = &mut tree.nodes[id].kind else { unreachable!("a scalar slot") };
+            *slot = Slot::Spec(Spanned::new(std::mem::take(value), tree.nodes[id].range), base);
+        }
+    }
     drop(tree);
     if let Some((key, slots)) = pending {
         env.dependencies = Some(parse_slots(key, slots));
@@ -252,6 +259,9 @@ fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path
 /// held per item next to the parsed list.
 enum Slot {
     Spec(Spanned<String>, Option<usize>),
+    /// A spec whose text is still the tree's: the scalar node (never an alias, so no other item
+    /// reads it), moved out once the walk is done.
+    Node(NodeId, Option<usize>),
     Sel(Box<(Spanned<String>, Option<usize>, Spanned<String>)>),
     Done(Box<Dependency>),
 }
@@ -271,6 +281,7 @@ fn parse_slot(slot: Slot) -> Dependency {
             Dependency::Conda(dep)
         }
         Slot::Done(dependency) => *dependency,
+        Slot::Node(..) => unreachable!("the text of every slot is moved out of the tree before parsing"),
     }
 }
 
@@ -317,10 +328,12 @@ impl Lowering<'_> {
 
     /// A scalar that YAML reads as a string (not null, a boolean or a number).
     fn string(&self, id: NodeId) -> Option<Spanned<String>> {
+        self.string_ref(id).map(|value| Spanned::new(value.to_owned(), self.range(id)))
+    }
+
+    fn string_ref(&self, id: NodeId) -> Option<&str> {
         match &self.tree.get(id).kind {
-            NodeKind::Scalar { value, kind } if *kind != ScalarKind::Plain || self.tree.node_type(id) == NodeType::String => {
-                Some(Spanned::new(value.clone(), self.range(id)))
-            }
+            NodeKind::Scalar { value, kind } if *kind != ScalarKind::Plain || self.tree.node_type(id) == NodeType::String => Some(value),
             _ => None,
         }
     }
@@ -426,9 +439,10 @@ impl Lowering<'_> {
         }
         let mut slots = Vec::with_capacity(self.tree.items(value).len());
         for &item in self.tree.items(value) {
-            if let Some(spec) = self.string(item) {
-                let base = self.text_base(item, &spec.value);
-                slots.push(Slot::Spec(spec, base));
+            if let Some(spec) = self.string_ref(item) {
+                let base = self.text_base(item, spec);
+                let own = matches!(self.tree.nodes[item].kind, NodeKind::Scalar { .. });
+                slots.push(if own { Slot::Node(item, base) } else { Slot::Spec(Spanned::new(spec.to_owned(), self.range(item)), base) });
                 continue;
             }
             let NodeKind::Map(_) = self.tree.get(item).kind else {
