@@ -334,7 +334,7 @@ fn split(raw: &str) -> Parts {
     }
     i = skip_ws(raw, i);
     let name_end = raw[i..]
-        .find(|c: char| !(c.is_ascii_alphanumeric() || "_.-*".contains(c)))
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '*')))
         .map_or(raw.len(), |n| i + n);
     if name_end > i {
         parts.name = Some((i, name_end));
@@ -409,7 +409,7 @@ fn sanity_check(raw: &str, parts: &Parts) -> Option<(String, Option<(usize, usiz
     }
     if let Some((s, e)) = parts.build {
         let build = &raw[s..e];
-        if !build.chars().all(|c| c.is_ascii_alphanumeric() || "_.*+!".contains(c)) {
+        if !build.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '*' | '+' | '!')) {
             return Some((format!("`{build}` is not a valid build string"), parts.build));
         }
     }

@@ -297,16 +297,23 @@ impl EnvFile {
     }
 }
 
-/// Byte position of the first `pair` in `s`. For the two-byte patterns of the per-spec paths a
-/// plain scan beats `str::find`, whose searcher set-up costs more than these short texts.
+/// Byte position of the first `pair` in `s`. For the two-byte patterns of the per-spec paths
+/// `memchr` on the first byte beats `str::find`, whose searcher set-up costs more than these
+/// short texts.
 pub(crate) fn find_pair(s: &str, pair: &[u8; 2]) -> Option<usize> {
-    s.as_bytes().windows(2).position(|w| w == pair)
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(pair[0], bytes).find(|&i| bytes.get(i + 1) == Some(&pair[1]))
 }
 
 /// PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`. Borrows a name that
 /// is already normalised (nearly every name).
 pub(crate) fn pep503(name: &str) -> std::borrow::Cow<'_, str> {
-    let normal = !name.bytes().any(|b| b.is_ascii_uppercase() || b == b'_' || b == b'.') && find_pair(name, b"--").is_none();
+    let mut previous = 0;
+    let normal = name.bytes().all(|b| {
+        let ok = !(b.is_ascii_uppercase() || b == b'_' || b == b'.' || (b == b'-' && previous == b'-'));
+        previous = b;
+        ok
+    });
     if normal {
         return std::borrow::Cow::Borrowed(name);
     }
