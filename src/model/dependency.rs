@@ -4,6 +4,8 @@ use rattler_conda_types::{
     EqualityOperator, MatchSpec, ParseMatchSpecOptions, RangeOperator, StrictRangeOperator, StrictVersion, Version, VersionSpec,
 };
 
+use std::borrow::Cow;
+
 use super::Spanned;
 use crate::source::TextRange;
 
@@ -15,19 +17,20 @@ pub struct SpecError {
     pub range: TextRange,
 }
 
+/// A conda dependency. The parts of the spec (channel, name, version, build) are byte ranges
+/// of `raw`, read through accessors: a file of many specs holds each spec's text once.
 #[derive(Clone, Debug)]
 pub struct CondaDep {
     /// The spec as written (YAML value).
-    pub raw: String,
+    pub raw: Box<str>,
     pub range: TextRange,
-    /// The lenient parse; `None` when the spec is invalid.
-    pub version_spec: Option<VersionSpec>,
-    /// Lower-case package name, channel stripped.
-    pub name: Option<Spanned<String>>,
-    pub channel: Option<Box<Spanned<String>>>,
-    /// The version constraint as written.
-    pub version: Option<Spanned<String>>,
-    pub build: Option<Box<Spanned<String>>>,
+    /// Offset of `raw` in the file when the YAML text equals the value; otherwise every part's
+    /// span is the whole item.
+    base: Option<u32>,
+    name: Option<Name>,
+    channel: Option<Part>,
+    version: Option<Part>,
+    build: Option<Part>,
     pub error: Option<Box<SpecError>>,
     /// A comment selector on the same line (`# [win]`): the text between the brackets; for a
     /// `sel(win): spec` entry, the text between the parentheses.
@@ -35,8 +38,34 @@ pub struct CondaDep {
     /// The `sel(...)` key when the spec is the value of a micromamba `- sel(win): spec` entry.
     pub sel_key: Option<Box<Spanned<String>>>,
     /// A spec that conda accepts but reads differently from how it looks (misleading-spec);
-    /// `version_spec` is then what conda uses.
+    /// [`CondaDep::version_spec`] is then what conda uses.
     pub misread: Option<Box<Misread>>,
+}
+
+/// A byte range of [`CondaDep::raw`].
+#[derive(Clone, Copy, Debug)]
+struct Part {
+    start: u32,
+    end: u32,
+}
+
+impl Part {
+    fn new((start, end): (usize, usize)) -> Self {
+        // `parse_conda_spec` splits no spec of 4 GiB or more.
+        Self { start: start as u32, end: end as u32 }
+    }
+    fn of(self, raw: &str) -> &str {
+        &raw[self.start as usize..self.end as usize]
+    }
+}
+
+/// The lower-case package name.
+#[derive(Clone, Debug)]
+enum Name {
+    /// Its part of the spec, as written (nearly every spec).
+    Written(Part),
+    /// Not as written (`Numpy` is `numpy`): the name, and the part of the spec it is read from.
+    Normalised(Box<(Box<str>, Option<Part>)>),
 }
 
 /// How conda reads a spec that looks like something else.
@@ -57,14 +86,51 @@ pub enum Misread {
 }
 
 impl CondaDep {
-    /// Whether the version constraint admits `version` (no constraint admits everything).
-    pub fn admits(&self, version: &Version) -> bool {
-        self.version_spec.as_ref().is_none_or(|spec| spec.matches(version))
+    fn span(&self, part: Option<Part>) -> TextRange {
+        match (self.base, part) {
+            (Some(base), Some(p)) => TextRange::new((base + p.start) as usize, (base + p.end) as usize),
+            _ => self.range,
+        }
+    }
+
+    fn spanned(&self, part: Option<Part>) -> Option<Spanned<&str>> {
+        part.map(|p| Spanned::new(p.of(&self.raw), self.span(Some(p))))
+    }
+
+    /// Lower-case package name, channel stripped.
+    pub fn name(&self) -> Option<Spanned<&str>> {
+        match self.name.as_ref()? {
+            Name::Written(part) => self.spanned(Some(*part)),
+            Name::Normalised(name) => Some(Spanned::new(&name.0, self.span(name.1))),
+        }
+    }
+
+    pub fn channel(&self) -> Option<Spanned<&str>> {
+        self.spanned(self.channel)
+    }
+
+    /// The version constraint as written.
+    pub fn version(&self) -> Option<Spanned<&str>> {
+        self.spanned(self.version)
+    }
+
+    pub fn build(&self) -> Option<Spanned<&str>> {
+        self.spanned(self.build)
+    }
+
+    /// The lenient parse of the version constraint (what conda applies for a misread spec);
+    /// `None` when the spec is invalid or has none. Parsed when asked for: rules read it for a
+    /// few packages only, and a file of many specs holds none.
+    pub fn version_spec(&self) -> Option<VersionSpec> {
+        if self.error.is_some() {
+            return None;
+        }
+        read(&self.raw, &split(&self.raw), true).0.ok()?.1
     }
 
     /// Whether the spec has a version constraint other than `*`.
     pub fn is_pinned(&self) -> bool {
-        self.version_spec.as_ref().is_some_and(|spec| !matches!(spec, VersionSpec::Any))
+        self.version_spec().is_some_and(|spec| !matches!(spec, VersionSpec::Any))
     }
 }
 
@@ -74,65 +140,85 @@ impl CondaDep {
 pub fn parse_conda_spec(written: impl Into<String>, range: TextRange, base: Option<usize>) -> CondaDep {
     let written = written.into();
     let raw = written.as_str();
-    let parts = split(raw);
-    let at = |r: Option<(usize, usize)>| {
-        r.map(|(s, e)| Spanned::new(raw[s..e].to_owned(), base.map_or(range, |b| TextRange::new(b + s, b + e))))
-    };
+    // Parts are `u32` offsets: a spec of 4 GiB or more is read as a whole, without parts.
+    let fits = u32::try_from(raw.len()).is_ok();
+    let parts = if fits { split(raw) } else { Parts::default() };
+    let base = base.filter(|b| fits && u32::try_from(b + raw.len()).is_ok()).map(|b| b as u32);
     let mut dep = CondaDep {
-        raw: String::new(),
+        raw: Box::default(),
         range,
-        version_spec: None,
+        base,
         name: None,
-        channel: at(parts.channel).map(Box::new),
-        version: at(parts.version),
-        build: at(parts.build).map(Box::new),
+        channel: parts.channel.map(Part::new),
+        version: parts.version.map(Part::new),
+        build: parts.build.map(Part::new),
         error: None,
         selector: None,
         sel_key: None,
         misread: None,
     };
-    let name_span = at(parts.name);
-    let fail = |message: String, r: Option<(usize, usize)>| SpecError {
-        message,
-        range: base.zip(r).map_or(range, |(b, (s, e))| TextRange::new(b + s, b + e)),
+    let span = |r: Option<(usize, usize)>| match (base, r) {
+        (Some(b), Some((s, e))) => TextRange::new(b as usize + s, b as usize + e),
+        _ => range,
     };
-    let parse = |text: &str| match parse_simple(text) {
-        Some((name, version)) => Ok((Some(name.to_owned()), version)),
-        None => MatchSpec::from_str(text, ParseMatchSpecOptions::lenient())
-            .map(|spec| (spec.name.as_exact().map(|n| n.as_normalized().to_owned()), spec.version)),
-    };
-    // What conda reads when it accepts a spec that rattler rejects (`=>`, `[extra]`).
-    let conda_form = conda_reading(raw, &parts).and_then(|(text, misread)| Some((parse(&text).ok()?, misread)));
-    let parsed = match conda_form {
-        Some((parsed, misread)) => {
-            let span = |(s, e): (usize, usize)| base.map_or(range, |b| TextRange::new(b + s, b + e));
-            dep.misread = Some(Box::new(match misread {
-                RawMisread::Operator { at, conda_reads } => {
-                    Misread::ReversedOperator { operator: Spanned::new(raw[at..at + 2].to_owned(), span((at, at + 2))), conda_reads }
-                }
-                RawMisread::Brackets(s, e) => Misread::DroppedBrackets(Spanned::new(raw[s..e].to_owned(), span((s, e)))),
-            }));
-            Ok(parsed)
-        }
-        None => parse(raw),
-    };
-    match parsed {
-        Ok((name, version)) => {
-            dep.name = name.map(|n| Spanned::new(n, name_span.as_ref().map_or(range, |s| s.range)));
-            dep.error = sanity_check(raw, &parts).map(|(m, r)| Box::new(fail(m, r)));
-            if dep.error.is_none() {
-                dep.version_spec = version;
+    let (parsed, misread) = if fits { read(raw, &parts, false) } else { (Err("the spec is too long".to_owned()), None) };
+    dep.misread = misread.map(|misread| {
+        Box::new(match misread {
+            RawMisread::Operator { at, conda_reads } => {
+                Misread::ReversedOperator { operator: Spanned::new(raw[at..at + 2].to_owned(), span(Some((at, at + 2)))), conda_reads }
             }
+            RawMisread::Brackets(s, e) => Misread::DroppedBrackets(Spanned::new(raw[s..e].to_owned(), span(Some((s, e))))),
+        })
+    });
+    let name_part = parts.name.map(Part::new);
+    match parsed {
+        Ok((name, _)) => {
+            dep.name = name.map(|name| match name_part {
+                Some(part) if part.of(raw) == name => Name::Written(part),
+                _ => Name::Normalised(Box::new((name.into(), name_part))),
+            });
+            dep.error = sanity_check(raw, &parts).map(|(message, r)| Box::new(SpecError { message, range: span(r) }));
         }
-        Err(err) => {
-            let message = err.to_string();
+        Err(message) => {
             let sub = if message.contains("version") { parts.version } else { None };
-            dep.error = Some(Box::new(fail(message, sub)));
-            dep.name = name_span.map(|n| Spanned::new(n.value.to_lowercase(), n.range));
+            dep.error = Some(Box::new(SpecError { range: span(sub), message }));
+            dep.name = name_part.map(|part| {
+                let lower = part.of(raw).to_lowercase();
+                if lower == part.of(raw) {
+                    Name::Written(part)
+                } else {
+                    Name::Normalised(Box::new((lower.into(), Some(part))))
+                }
+            });
         }
     }
-    dep.raw = written;
+    dep.raw = written.into_boxed_str();
     dep
+}
+
+type Parsed<'a> = Result<(Option<Cow<'a, str>>, Option<VersionSpec>), String>;
+
+/// What conda reads in a spec: the lenient MatchSpec parse (package name, version spec) of the
+/// spec, or of the form conda makes of a spec that rattler rejects (`=>`, `[extra]`), with what
+/// was misread. With `version` false the version spec may be left out (`None`) where the spec
+/// is known to be valid without parsing it.
+fn read<'a>(raw: &'a str, parts: &Parts, version: bool) -> (Parsed<'a>, Option<RawMisread>) {
+    if let Some((text, misread)) = conda_reading(raw, parts) {
+        if let Ok((name, version)) = parse(&text, version) {
+            return (Ok((name.map(|n| Cow::Owned(n.into_owned())), version)), Some(misread));
+        }
+    }
+    (parse(raw, version), None)
+}
+
+/// The lenient MatchSpec parse of `text`: the fast path, else rattler's general parser.
+fn parse(text: &str, version: bool) -> Parsed<'_> {
+    match parse_simple(text, version) {
+        Some((name, version)) => Ok((Some(Cow::Borrowed(name)), version)),
+        None => MatchSpec::from_str(text, ParseMatchSpecOptions::lenient())
+            .map(|spec| (spec.name.as_exact().map(|n| Cow::Owned(n.as_normalized().to_owned())), spec.version))
+            .map_err(|err| err.to_string()),
+    }
 }
 
 /// The lenient MatchSpec parse (name, version spec) of the shapes nearly every real spec has,
@@ -140,7 +226,9 @@ pub fn parse_conda_spec(written: impl Into<String>, range: TextRange, base: Opti
 /// without rattler's general parsers: only the version itself is parsed, and the spec built the
 /// way rattler builds it. `None` for every other shape (the general parser decides). The tests
 /// check it against the general parser.
-fn parse_simple(raw: &str) -> Option<(&str, Option<VersionSpec>)> {
+/// With `want_version` false, a version of digits and dots (always valid) is not parsed, and
+/// no version spec is made (`None`).
+fn parse_simple(raw: &str, want_version: bool) -> Option<(&str, Option<VersionSpec>)> {
     let is_name = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-');
     let (name, rest) = raw.split_at(raw.find(|c| !is_name(c)).unwrap_or(raw.len()));
     if !name.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
@@ -169,7 +257,13 @@ fn parse_simple(raw: &str) -> Option<(&str, Option<VersionSpec>)> {
         ("=", _) if build_ok(build) => Some(None),
         _ => return None,
     };
+    if !want_version && version.split('.').all(|n| (1..=18).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())) {
+        return Some((name, None));
+    }
     let version: Version = version.parse().ok()?;
+    if !want_version {
+        return Some((name, None));
+    }
     let spec = match exact {
         None => VersionSpec::StrictRange(StrictRangeOperator::StartsWith, StrictVersion::new(version)),
         Some(None) => VersionSpec::Exact(EqualityOperator::Equals, version),
@@ -240,7 +334,7 @@ fn split(raw: &str) -> Parts {
     }
     i = skip_ws(raw, i);
     let name_end = raw[i..]
-        .find(|c: char| !(c.is_ascii_alphanumeric() || "_.-*".contains(c)))
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '*')))
         .map_or(raw.len(), |n| i + n);
     if name_end > i {
         parts.name = Some((i, name_end));
@@ -315,7 +409,7 @@ fn sanity_check(raw: &str, parts: &Parts) -> Option<(String, Option<(usize, usiz
     }
     if let Some((s, e)) = parts.build {
         let build = &raw[s..e];
-        if !build.chars().all(|c| c.is_ascii_alphanumeric() || "_.*+!".contains(c)) {
+        if !build.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '*' | '+' | '!')) {
             return Some((format!("`{build}` is not a valid build string"), parts.build));
         }
     }
@@ -349,10 +443,16 @@ mod tests {
 
     /// The fast path gives what rattler's general parser gives, or stands aside.
     fn assert_simple_agrees(raw: &str) -> bool {
-        let Some((name, version)) = parse_simple(raw) else { return false };
+        let Some((name, version)) = parse_simple(raw, true) else { return false };
         let spec = MatchSpec::from_str(raw, ParseMatchSpecOptions::lenient()).unwrap_or_else(|e| panic!("{raw}: {e}"));
         assert_eq!(Some(name), spec.name.as_exact().map(|n| n.as_normalized()), "{raw}");
         assert_eq!(version, spec.version, "{raw}");
+        // The model keeps no version spec: it is parsed again when a rule asks for it.
+        let dep = parse_conda_spec(raw, TextRange::new(0, raw.len()), Some(0));
+        assert_eq!(dep.name().map(|n| n.value), Some(name), "{raw}");
+        if dep.error.is_none() {
+            assert_eq!(dep.version_spec(), spec.version, "{raw}");
+        }
         true
     }
 
@@ -373,7 +473,7 @@ mod tests {
             "numpy=1!2", "numpy=1.2 #c", "numpy>=1.2=b", "", "=1.2",
         ];
         for raw in general {
-            assert!(parse_simple(raw).is_none(), "{raw} is left to the general parser");
+            assert!(parse_simple(raw, true).is_none(), "{raw} is left to the general parser");
         }
     }
 
@@ -381,6 +481,14 @@ mod tests {
         #[test]
         fn simple_path_agrees_with_rattler(raw in "[a-z0-9_.\\-]{1,6}([<>=]{0,2}[0-9a-z._*]{0,6}(=[a-z0-9_.*]{0,5})?)?") {
             assert_simple_agrees(&raw);
+        }
+
+        /// A version of digits and dots that the fast path takes unparsed is one rattler parses.
+        #[test]
+        fn unparsed_versions_are_valid(raw in "[a-z]{1,4}(=|==|>=|<)[0-9]{1,20}(\\.[0-9]{1,20}){0,3}") {
+            if parse_simple(&raw, false).is_some() {
+                assert!(assert_simple_agrees(&raw), "{raw}: rattler parses it");
+            }
         }
 
         #[test]
@@ -417,17 +525,31 @@ mod tests {
         // but recorded with what conda reads.
         let extras = parse_conda_spec("versioneer[toml]", r, Some(0));
         assert!(extras.error.is_none() && matches!(extras.misread.as_deref(), Some(Misread::DroppedBrackets(_))));
-        assert_eq!(extras.name.map(|n| n.value).as_deref(), Some("versioneer"));
+        assert_eq!(extras.name().map(|n| n.value), Some("versioneer"));
         let reversed = parse_conda_spec("gems3k=>4.4.2", r, Some(0));
         assert!(reversed.error.is_none() && matches!(reversed.misread.as_deref(), Some(Misread::ReversedOperator { .. })));
-        assert_eq!(reversed.version_spec.map(|v| v.to_string()).as_deref(), Some(">=4.4.2"));
+        assert_eq!(reversed.version_spec().map(|v| v.to_string()).as_deref(), Some(">=4.4.2"));
         assert!(parse_conda_spec("gems3k=>4.4,<5", r, Some(0)).error.is_some(), "conda rejects `=>` in a compound version");
         for ok in ["numpy", "numpy=1.21.2=py39h20f2e39_0", "pytorch::pytorch>=2", "python >= 3.8", "libblas=*=*mkl", "cudatoolkit=11.3"] {
             let dep = parse_conda_spec(ok, r, Some(0));
             assert_eq!(dep.error, None, "{ok}");
         }
         let dep = parse_conda_spec("Numpy=1.21", TextRange::new(10, 20), Some(10));
-        assert_eq!(dep.name.as_ref().map(|n| (n.value.as_str(), n.range)), Some(("numpy", TextRange::new(10, 15))));
-        assert_eq!(dep.version.map(|v| v.range), Some(TextRange::new(16, 20)));
+        assert_eq!(dep.name().map(|n| (n.value, n.range)), Some(("numpy", TextRange::new(10, 15))));
+        assert_eq!(dep.version().map(|v| v.range), Some(TextRange::new(16, 20)));
+    }
+}
+
+#[cfg(test)]
+mod size {
+    /// The benchmark's 10 MB file holds 277,778 specs and 30,092 pip items: each byte of a spec
+    /// is 0.28 MB of peak memory.
+    #[test]
+    fn model_items_stay_small() {
+        use std::mem::size_of;
+        assert!(size_of::<super::CondaDep>() <= 128, "CondaDep: {} bytes", size_of::<super::CondaDep>());
+        assert!(size_of::<crate::model::Dependency>() <= 128, "Dependency: {} bytes", size_of::<crate::model::Dependency>());
+        assert!(size_of::<crate::model::Requirement>() <= 112, "Requirement: {} bytes", size_of::<crate::model::Requirement>());
+        assert!(size_of::<crate::model::PipItem>() <= 176, "PipItem: {} bytes", size_of::<crate::model::PipItem>());
     }
 }

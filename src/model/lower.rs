@@ -22,7 +22,7 @@ pub fn lower(source: &SourceFile) -> EnvFile {
     if let Some(range) = syntax::find_template(&source.text) {
         return unparsed(FileState::Template(range));
     }
-    let tree = match syntax::parse(source) {
+    let mut tree = match syntax::parse(source) {
         Ok(tree) => tree,
         Err(error) => return unparsed(FileState::InvalidYaml(error)),
     };
@@ -46,8 +46,15 @@ pub fn lower(source: &SourceFile) -> EnvFile {
         return env;
     }
     cx.top_level(root);
-    let Lowering { mut env, pending, .. } = cx;
-    // The tree is no longer needed: it goes before the specs are parsed into their larger form.
+    let Lowering { mut env, mut pending, .. } = cx;
+    // The tree is no longer read: the specs' texts move out of it, and it goes before the specs
+    // are parsed into their larger form.
+    for slot in pending.iter_mut().flat_map(|(_, slots)| slots.iter_mut()) {
+        if let Slot::Node(id, base) = *slot {
+            let NodeKind::Scalar { value, .. } = &mut tree.nodes[id].kind else { unreachable!("a scalar slot") };
+            *slot = Slot::Spec(Spanned::new(std::mem::take(value), tree.nodes[id].range), base);
+        }
+    }
     drop(tree);
     if let Some((key, slots)) = pending {
         env.dependencies = Some(parse_slots(key, slots));
@@ -271,14 +278,18 @@ fn follow(env: &mut EnvFile, items: &[PipItem], file: Option<usize>, base: &Path
 /// dropped, in parallel when there are many. A slot stays small (the rare shapes boxed): one is
 /// held per item next to the parsed list.
 enum Slot {
-    Spec(Spanned<String>, Option<usize>),
+    /// The spec and its text base (see [`parse_conda_spec`], which reads no base past 4 GiB).
+    Spec(Spanned<String>, Option<u32>),
+    /// A spec whose text is still the tree's: the scalar node (never an alias, so no other item
+    /// reads it), moved out once the walk is done.
+    Node(NodeId, Option<u32>),
     Sel(Box<(Spanned<String>, Option<usize>, Spanned<String>)>),
     Done(Box<Dependency>),
 }
 
 fn parse_slot(slot: Slot) -> Dependency {
     match slot {
-        Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(spec.value, spec.range, base)),
+        Slot::Spec(spec, base) => Dependency::Conda(parse_conda_spec(spec.value, spec.range, base.map(|b| b as usize))),
         Slot::Sel(sel) => {
             let (spec, base, key) = *sel;
             let mut dep = parse_conda_spec(spec.value, spec.range, base);
@@ -291,6 +302,7 @@ fn parse_slot(slot: Slot) -> Dependency {
             Dependency::Conda(dep)
         }
         Slot::Done(dependency) => *dependency,
+        Slot::Node(..) => unreachable!("the text of every slot is moved out of the tree before parsing"),
     }
 }
 
@@ -337,10 +349,12 @@ impl Lowering<'_> {
 
     /// A scalar that YAML reads as a string (not null, a boolean or a number).
     fn string(&self, id: NodeId) -> Option<Spanned<String>> {
+        self.string_ref(id).map(|value| Spanned::new(value.to_owned(), self.range(id)))
+    }
+
+    fn string_ref(&self, id: NodeId) -> Option<&str> {
         match &self.tree.get(id).kind {
-            NodeKind::Scalar { value, kind } if *kind != ScalarKind::Plain || self.tree.node_type(id) == NodeType::String => {
-                Some(Spanned::new(value.clone(), self.range(id)))
-            }
+            NodeKind::Scalar { value, kind } if *kind != ScalarKind::Plain || self.tree.node_type(id) == NodeType::String => Some(value),
             _ => None,
         }
     }
@@ -446,9 +460,10 @@ impl Lowering<'_> {
         }
         let mut slots = Vec::with_capacity(self.tree.items(value).len());
         for &item in self.tree.items(value) {
-            if let Some(spec) = self.string(item) {
-                let base = self.text_base(item, &spec.value);
-                slots.push(Slot::Spec(spec, base));
+            if let Some(spec) = self.string_ref(item) {
+                let base = self.text_base(item, spec).and_then(|b| u32::try_from(b).ok());
+                let own = matches!(self.tree.nodes[item].kind, NodeKind::Scalar { .. });
+                slots.push(if own { Slot::Node(item, base) } else { Slot::Spec(Spanned::new(spec.to_owned(), self.range(item)), base) });
                 continue;
             }
             let NodeKind::Map(_) = self.tree.get(item).kind else {
@@ -562,6 +577,13 @@ mod tests {
     use super::*;
     use crate::model::{PipItemKind, Root};
 
+    /// One slot per dependency is held next to the parsed list (277,778 in the benchmark's
+    /// 10 MB file).
+    #[test]
+    fn a_slot_stays_small() {
+        assert!(std::mem::size_of::<Slot>() <= 48, "Slot: {} bytes", std::mem::size_of::<Slot>());
+    }
+
     fn env(text: &str) -> (SourceFile, EnvFile) {
         let source = SourceFile::from_text("environment.yml", text);
         let env = lower(&source);
@@ -575,7 +597,7 @@ mod tests {
             env.duplicate_keys.iter().map(|d| (d.key.value.as_str(), source.slice(d.key.range), source.line_col(d.first.start).0)).collect();
         assert_eq!(spans, [("name", "name", 1), ("dependencies", "dependencies", 2)]);
         assert_eq!(env.name.as_ref().unwrap().value, "b");
-        assert_eq!(env.conda_deps().next().unwrap().raw, "y");
+        assert_eq!(env.conda_deps().next().unwrap().raw, "y".into());
     }
 
     #[test]
@@ -585,7 +607,7 @@ mod tests {
         assert!(env.duplicate_keys.is_empty(), "an override of a merged key is not a duplicate");
         assert_eq!(env.name.as_ref().unwrap().value, "b");
         assert_eq!(env.channels.as_ref().unwrap().items[0].value, "conda-forge");
-        assert_eq!(env.conda_deps().filter(|d| d.raw == "numpy=1.21").count(), 2);
+        assert_eq!(env.conda_deps().filter(|d| &*d.raw == "numpy=1.21").count(), 2);
     }
 
     #[test]
@@ -611,7 +633,7 @@ mod tests {
         let expected: Vec<String> = e.type_errors.iter().map(|t| t.found.to_string()).collect();
         assert_eq!(expected, ["a number", "a string", "a mapping", "a list"]);
         let (_, e) = env("dependencies:\n  - numpy\n    - scipy\n");
-        assert_eq!(e.conda_deps().next().unwrap().raw, "numpy - scipy");
+        assert_eq!(e.conda_deps().next().unwrap().raw, "numpy - scipy".into());
     }
 
     #[test]

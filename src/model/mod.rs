@@ -273,7 +273,7 @@ impl EnvFile {
 
     /// Conda dependencies on the package `name` (normalised, channel stripped).
     pub fn conda_deps_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a CondaDep> + 'a {
-        self.conda_deps().filter(move |d| d.name.as_ref().is_some_and(|n| n.value == name))
+        self.conda_deps().filter(move |d| d.name().is_some_and(|n| n.value == name))
     }
 
     /// The first channel after removing `nodefaults`.
@@ -301,14 +301,26 @@ impl EnvFile {
     }
 }
 
-/// Byte position of the first `pair` in `s`. For the two-byte patterns of the per-spec paths a
-/// plain scan beats `str::find`, whose searcher set-up costs more than these short texts.
+/// Byte position of the first `pair` in `s`. For the two-byte patterns of the per-spec paths
+/// `memchr` on the first byte beats `str::find`, whose searcher set-up costs more than these
+/// short texts.
 pub(crate) fn find_pair(s: &str, pair: &[u8; 2]) -> Option<usize> {
-    s.as_bytes().windows(2).position(|w| w == pair)
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(pair[0], bytes).find(|&i| bytes.get(i + 1) == Some(&pair[1]))
 }
 
-/// PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`.
-pub(crate) fn pep503(name: &str) -> String {
+/// PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`. Borrows a name that
+/// is already normalised (nearly every name).
+pub(crate) fn pep503(name: &str) -> std::borrow::Cow<'_, str> {
+    let mut previous = 0;
+    let normal = name.bytes().all(|b| {
+        let ok = !(b.is_ascii_uppercase() || b == b'_' || b == b'.' || (b == b'-' && previous == b'-'));
+        previous = b;
+        ok
+    });
+    if normal {
+        return std::borrow::Cow::Borrowed(name);
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         if matches!(c, '-' | '_' | '.') {
@@ -319,5 +331,5 @@ pub(crate) fn pep503(name: &str) -> String {
             out.push(c.to_ascii_lowercase());
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }

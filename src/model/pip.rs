@@ -270,7 +270,7 @@ fn simple_requirement(req: &str) -> Option<(String, usize)> {
             return None;
         }
     }
-    Some((super::pep503(name), name_len))
+    Some((super::pep503(name).into_owned(), name_len))
 }
 
 fn classify_general(

@@ -3,7 +3,7 @@ use std::hash::{Hash, Hasher};
 use crate::source::TextRange;
 
 /// A value with the byte range it came from. Equality and hashing ignore the range.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Spanned<T> {
     pub value: T,
     pub range: TextRange,

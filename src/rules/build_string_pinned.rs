@@ -12,10 +12,10 @@ declare_rule! {
         }
         for dep in env.conda_deps() {
             let Some(pinned) = platform_build(dep) else { continue };
-            let name = dep.name.as_ref().map_or(dep.raw.as_str(), |n| n.value.as_str());
+            let name = dep.name().map_or(&*dep.raw, |n| n.value);
             let diagnostic = cx
                 .report(pinned.range, format!("`{}` pins build `{}`, which exists for one platform only", dep.raw, pinned.build))
-                .help(format!("drop the build (`{name}={}`); pinned builds from `conda env export` fail with ResolvePackageNotFound elsewhere", dep.version.as_ref().filter(|_| !pinned.bracket).map_or("*", |v| v.value.as_str())));
+                .help(format!("drop the build (`{name}={}`); pinned builds from `conda env export` fail with ResolvePackageNotFound elsewhere", dep.version().filter(|_| !pinned.bracket).map_or("*", |v| v.value)));
             if let Some(edit) = pinned.removal {
                 diagnostic.fix(crate::diagnostic::Fix::unsafe_edit("remove the build string", [edit]));
             }
@@ -43,26 +43,25 @@ pub(crate) fn platform_build(dep: &CondaDep) -> Option<PlatformBuild> {
     if dep.error.is_some() {
         return None;
     }
-    let name = dep.name.as_ref()?;
-    let pinned = if let Some(build) = dep.build.as_ref().filter(|b| b.range != dep.range) {
+    let name = dep.name()?;
+    let pinned = if let Some(build) = dep.build().filter(|b| b.range != dep.range) {
         let removal = dep
-            .version
-            .as_ref()
+            .version()
             .filter(|v| v.range != dep.range && v.range.end <= build.range.start)
             .map(|version| crate::diagnostic::Edit::delete(TextRange::new(version.range.end, build.range.end)));
-        PlatformBuild { build: build.value.clone(), range: build.range, removal, bracket: false }
+        PlatformBuild { build: build.value.to_owned(), range: build.range, removal, bracket: false }
     } else {
         let (build, at) = bracket_build(&dep.raw)?;
         // The offset of the spec's text in the file, known when the version (the bracket) has
         // its own span.
-        let start = dep.version.as_ref().filter(|v| v.range != dep.range && dep.raw.contains('[')).map(|v| {
+        let start = dep.version().filter(|v| v.range != dep.range && dep.raw.contains('[')).map(|v| {
             let bracket_at = dep.raw.find('[').unwrap_or(0);
             v.range.start - bracket_at
         });
         let range = start.map_or(dep.range, |s| TextRange::new(s + at, s + at + build.len()));
         PlatformBuild { build: build.to_owned(), range, removal: None, bracket: true }
     };
-    (for_one_platform(&pinned.build) && !noarch_package(&name.value, dep, &pinned.build)).then_some(pinned)
+    (for_one_platform(&pinned.build) && !noarch_package(name.value, dep, &pinned.build)).then_some(pinned)
 }
 
 /// The value of the `build` key in a spec's brackets (`numpy[build=py39h20f2e39_0]`,
@@ -156,7 +155,7 @@ fn noarch_package(name: &str, dep: &CondaDep, build: &str) -> bool {
     if hashes(build).any(|(_, h)| PLATFORM_EMPTY_HASHES.contains(&h)) {
         return false;
     }
-    let version = dep.version.as_ref().and_then(|v| v.value.trim_start_matches('=').parse::<rattler_conda_types::Version>().ok());
+    let version = dep.version().and_then(|v| v.value.trim_start_matches('=').parse::<rattler_conda_types::Version>().ok());
     crate::data::noarch_packages().iter().any(|(pattern, versions)| {
         let named = pattern.strip_suffix('*').map_or(name == *pattern, |prefix| name.starts_with(prefix));
         named && (matches!(versions, rattler_conda_types::VersionSpec::Any) || version.as_ref().is_some_and(|v| versions.matches(v)))

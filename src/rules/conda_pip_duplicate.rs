@@ -22,10 +22,10 @@ declare_rule! {
         }
         let mut conda: crate::HashMap<String, (usize, &crate::model::CondaDep)> = crate::HashMap::default();
         for (i, dep) in env.conda_deps().enumerate() {
-            if let Some(name) = &dep.name {
-                let name = pep503(&name.value);
-                if wanted.contains(name.as_str()) {
-                    conda.entry(name).or_insert((i, dep));
+            if let Some(name) = dep.name() {
+                let name = pep503(name.value);
+                if wanted.contains(&*name) {
+                    conda.entry(name.into_owned()).or_insert((i, dep));
                 }
             }
         }
@@ -51,8 +51,8 @@ declare_rule! {
             // Both names as the file writes them (`opencv_python`, `py-opencv`), never the
             // table's normalised keys.
             let pip_name = written(cx.source_of(file), req.name.range, pypi);
-            let conda_written = dep.name.as_ref().map_or(conda_name.as_str(), |n| {
-                if n.range == dep.range { n.value.as_str() } else { written(cx.source, n.range, &n.value) }
+            let conda_written = dep.name().map_or(conda_name.as_str(), |n| {
+                if n.range == dep.range { n.value } else { written(cx.source, n.range, n.value) }
             });
             let message = if pep503(conda_written) == pypi {
                 format!("`{pip_name}` is installed by pip and also by conda (`{}`)", dep.raw)

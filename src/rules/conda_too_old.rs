@@ -7,17 +7,15 @@ declare_rule! {
     fn check(env, cx) {
         let minimum = data::minimum_conda();
         for dep in env.conda_deps_named("conda") {
-            if dep.version_spec.is_none() {
-                continue;
-            }
+            let Some(spec) = dep.version_spec() else { continue };
             // Versions written in the spec count as releases too, so a release newer than the
             // shipped list (`conda=99.1`) is never mistaken for an old one.
-            let written = dep.version.iter().flat_map(|v| version_literals(&v.value));
+            let written = dep.version().into_iter().flat_map(|v| version_literals(v.value));
             let mut candidates = data::conda_releases().iter().cloned().chain(written);
-            if candidates.any(|v| &v >= minimum && dep.admits(&v)) {
+            if candidates.any(|v| &v >= minimum && spec.matches(&v)) {
                 continue;
             }
-            let range = dep.version.as_ref().map_or(dep.range, |v| v.range);
+            let range = dep.version().map_or(dep.range, |v| v.range);
             cx.report(range, format!("`{}` allows only conda releases older than 4.5.4, which mishandle pip dependencies", dep.raw))
                 .primary_label("no release from 4.5.4 on matches")
                 .help("require a newer conda, for example `conda>=4.5.4`, or drop the version");

@@ -16,15 +16,18 @@ declare_rule! {
             first: Option<&'a CondaDep>,
             by_selector: crate::HashMap<&'a str, &'a CondaDep>,
         }
-        // Only names listed more than once can be reported: found by sorting the names, so that a
-        // file of many packages needs no map entry per package.
-        let mut names: Vec<&str> = env.conda_deps().filter_map(|d| d.name.as_ref().map(|n| n.value.as_str())).collect();
-        names.sort_unstable();
-        let twice: std::collections::HashSet<&str, foldhash::fast::RandomState> = names.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
-        drop(names);
+        // Only names listed more than once can be reported: found by sorting the names' hashes,
+        // so that a file of many packages needs no map entry per package (a name listed once
+        // whose hash collides with another's is looked up in `seen` but never reported).
+        let hasher = foldhash::fast::FixedState::default();
+        let hash = |name: &str| std::hash::BuildHasher::hash_one(&hasher, name);
+        let mut hashes: Vec<u64> = env.conda_deps().filter_map(|d| d.name().map(|n| hash(n.value))).collect();
+        hashes.sort_unstable();
+        let twice: std::collections::HashSet<u64, foldhash::fast::RandomState> = hashes.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+        drop(hashes);
         let mut seen: crate::HashMap<&str, Seen> = crate::HashMap::default();
         for dep in env.conda_deps() {
-            let Some(name) = dep.name.as_ref().map(|n| n.value.as_str()).filter(|n| twice.contains(n)) else { continue };
+            let Some(name) = dep.name().map(|n| n.value).filter(|n| !twice.is_empty() && twice.contains(&hash(n))) else { continue };
             let selector = dep.selector.as_ref().map(|s| s.value.trim());
             let entry = seen.entry(name).or_default();
             let first = match selector {

@@ -14,7 +14,7 @@ declare_rule! {
         let platform_builds: Vec<_> = env.conda_deps().filter_map(super::build_string_pinned::platform_build).collect();
         let only: Vec<(&str, &str)> = env
             .conda_deps()
-            .filter_map(|d| d.name.as_ref())
+            .filter_map(|d| d.name())
             .filter_map(|n| PLATFORM_ONLY.iter().find(|(p, _)| *p == n.value).map(|&(p, os)| (p, os)))
             .collect();
         let mut message = format!(
@@ -58,7 +58,7 @@ pub(crate) fn is_exported(env: &EnvFile) -> bool {
     let mut with_build = 0usize;
     for dep in env.conda_deps() {
         specs += 1;
-        with_build += usize::from(dep.version.is_some() && dep.build.is_some());
+        with_build += usize::from(dep.version().is_some() && dep.build().is_some());
     }
     specs >= 10 && with_build * 10 >= specs * 9
 }

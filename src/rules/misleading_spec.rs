@@ -46,7 +46,7 @@ fn reversed_operator(cx: &mut LintContext<'_>, dep: &CondaDep, operator: &crate:
 }
 
 fn dropped_brackets(cx: &mut LintContext<'_>, dep: &CondaDep, brackets: &crate::model::Spanned<String>) {
-    let name = dep.name.as_ref().map_or(dep.raw.as_str(), |n| n.value.as_str());
+    let name = dep.name().map_or(&*dep.raw, |n| n.value);
     let pixi = cx.settings.target == Some(Target::Pixi);
     let message = if pixi {
         format!("conda specs have no extras; pixi rejects `{}`", dep.raw)
@@ -64,13 +64,13 @@ fn dropped_brackets(cx: &mut LintContext<'_>, dep: &CondaDep, brackets: &crate::
 
 /// `==X.Y` and `<=X.Y` on a package whose releases are all X.Y.Z: conda compares X.Y as X.Y.0.
 fn short_version(cx: &mut LintContext<'_>, dep: &CondaDep) {
-    let (Some(name), Some(version)) = (&dep.name, &dep.version) else { return };
-    if dep.build.is_some() {
+    let (Some(name), Some(version)) = (dep.name(), dep.version()) else { return };
+    if dep.build().is_some() {
         return;
     }
-    let Some(mut short) = crate::data::three_component_releases(&name.value) else { return };
-    let written = version.value.as_str();
+    let written = version.value;
     let Some(op) = ["==", "<="].into_iter().find(|op| written.starts_with(op)) else { return };
+    let Some(mut short) = crate::data::three_component_releases(name.value) else { return };
     let number = written[2..].trim();
     let components: Vec<&str> = number.split('.').collect();
     if components.len() >= 3 || !components.iter().all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())) {
@@ -109,7 +109,7 @@ mod tests {
     fn read(spec: &str) -> (Option<String>, Option<Misread>) {
         let dep = parse_conda_spec(spec, TextRange::new(0, spec.len()), Some(0));
         assert_eq!(dep.error, None, "{spec}");
-        (dep.version_spec.map(|v| v.to_string()), dep.misread.map(|m| *m))
+        (dep.version_spec().map(|v| v.to_string()), dep.misread.map(|m| *m))
     }
 
     #[test]

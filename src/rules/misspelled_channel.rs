@@ -4,8 +4,8 @@ declare_rule! {
     MisspelledChannel { code: "CHN004", name: "misspelled-channel", severity: Warning, default_on: true, fix: Sometimes }
     summary: "a channel name is one typo away from a well-known channel";
     fn check(env, cx) {
-        let names = env.channels.iter().flat_map(|c| c.items.iter()).map(|c| (&c.value, c.range));
-        let prefixed = env.conda_deps().filter_map(|d| d.channel.as_ref()).map(|c| (&c.value, c.range));
+        let names = env.channels.iter().flat_map(|c| c.items.iter()).map(|c| (c.value.as_str(), c.range));
+        let prefixed = env.conda_deps().filter_map(|d| d.channel()).map(|c| (c.value, c.range));
         for (value, range) in names.chain(prefixed) {
             let name = value.trim().trim_end_matches('/');
             if name.contains('/') || name.contains(':') || crate::data::is_channel(&name.to_ascii_lowercase()) {

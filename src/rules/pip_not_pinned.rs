@@ -49,12 +49,12 @@ declare_rule! {
 /// The fix that writes `=version` after the package name, for the shapes `pip`, `pip=*` and
 /// `channel::pip` when the spec's parts have exact spans.
 fn pin_fix(dep: &CondaDep, version: &str) -> Option<Fix> {
-    let name = dep.name.as_ref()?;
+    let name = dep.name()?;
     let exact = name.range != dep.range || dep.range.end - dep.range.start == dep.raw.len();
-    if !exact || name.range.end - name.range.start != name.value.len() || dep.build.is_some() {
+    if !exact || name.range.end - name.range.start != name.value.len() || dep.build().is_some() {
         return None;
     }
-    let end = match &dep.version {
+    let end = match dep.version() {
         None => name.range.end,
         Some(v) if v.value == "*" && v.range != dep.range => v.range.end,
         Some(_) => return None,

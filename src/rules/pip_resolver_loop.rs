@@ -12,7 +12,7 @@ declare_rule! {
         // An unpinned pip is pip-not-pinned's finding (no double report).
         for dep in env.conda_deps_named("pip").filter(|d| d.error.is_none() && d.is_pinned()) {
             let Some(pip) = newest_pip(env, Some(dep)).filter(|r| r.is_20_3()) else { continue };
-            let range = dep.version.as_ref().map_or(dep.range, |v| v.range);
+            let range = dep.version().map_or(dep.range, |v| v.range);
             // Whether the python pin, not the pip spec, rules out pip 21 and later.
             let python_limits = newest_pip(env, None).is_some_and(|r| r.is_20_3());
             let diagnostic = cx.report(range, format!("with `{}` conda installs pip {}, whose new resolver can backtrack for hours", dep.raw, pip.written));

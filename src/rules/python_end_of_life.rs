@@ -20,7 +20,7 @@ declare_rule! {
             [first, .., last] => format!("python {} to {}, past their end of life (the last since {})", first.minor, last.minor, last.end_of_life),
             [] => unreachable!("admitted is not empty"),
         };
-        let range = pin.version.as_ref().filter(|v| v.range != pin.range).map_or(pin.range, |v| v.range);
+        let range = pin.version().filter(|v| v.range != pin.range).map_or(pin.range, |v| v.range);
         let diagnostic = cx.report(range, format!("`{}` allows only {past}", pin.raw));
         let supported = crate::data::python_releases().iter().find(|m| !m.is_end_of_life(&today) && !m.releases.is_empty() && m.minor != last.minor);
         diagnostic.help(match supported {

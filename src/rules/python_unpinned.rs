@@ -15,7 +15,7 @@ declare_rule! {
             return;
         }
         // A build made for one python (`numpy=1.24.1=py310h…`, `pip=19.2=py36_0`) fixes it.
-        if env.conda_deps().any(|d| d.build.as_ref().is_some_and(|b| pins_python(&b.value))) {
+        if env.conda_deps().any(|d| d.build().is_some_and(|b| pins_python(b.value))) {
             return;
         }
         for dep in &pythons {

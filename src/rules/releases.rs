@@ -12,11 +12,11 @@ pub(crate) fn python_pins(env: &EnvFile) -> Vec<&CondaDep> {
 
 /// The python releases that every python pin admits: all releases when python is not pinned.
 pub(crate) fn admitted_pythons(env: &EnvFile) -> Vec<(&'static PythonMinor, &'static pep440_rs::Version)> {
-    let pins = python_pins(env);
+    let pins: Vec<_> = python_pins(env).iter().filter_map(|pin| pin.version_spec()).collect();
     data::python_releases()
         .iter()
         .flat_map(|minor| minor.releases.iter().map(move |(conda, pep440)| (minor, conda, pep440)))
-        .filter(|(_, conda, _)| pins.iter().all(|pin| pin.admits(conda)))
+        .filter(|(_, conda, _)| pins.iter().all(|pin| pin.matches(conda)))
         .map(|(minor, _, pep440)| (minor, pep440))
         .collect()
 }
@@ -26,10 +26,11 @@ pub(crate) fn admitted_pythons(env: &EnvFile) -> Vec<(&'static PythonMinor, &'st
 /// known release (a future python) does not narrow it.
 pub(crate) fn newest_pip(env: &EnvFile, pip: Option<&CondaDep>) -> Option<&'static PipRelease> {
     let pythons = admitted_pythons(env);
+    let pip = pip.and_then(CondaDep::version_spec);
     data::pip_releases()
         .iter()
         .rev()
-        .filter(|r| pip.is_none_or(|d| d.admits(&r.version)))
+        .filter(|r| pip.as_ref().is_none_or(|spec| spec.matches(&r.version)))
         .find(|r| pythons.is_empty() || pythons.iter().any(|(_, py)| r.supports(py)))
 }
 

@@ -5,8 +5,8 @@ declare_rule! {
     summary: "a package that was renamed or superseded on its channel";
     fn check(env, cx) {
         for dep in env.conda_deps() {
-            let Some(name) = &dep.name else { continue };
-            let Some(entry) = crate::data::superseded(&name.value) else { continue };
+            let Some(name) = dep.name() else { continue };
+            let Some(entry) = crate::data::superseded(name.value) else { continue };
             let help = match entry.replacement {
                 Some(r) => format!("use `{r}` instead ({})", entry.source),
                 None => format!("remove it ({})", entry.source),

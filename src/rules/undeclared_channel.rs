@@ -6,8 +6,8 @@ declare_rule! {
     fn check(env, cx) {
         let listed: Vec<String> = env.channels.iter().flat_map(|c| c.items.iter()).map(|c| normalize_channel(&c.value)).collect();
         for dep in env.conda_deps() {
-            let Some(channel) = &dep.channel else { continue };
-            if listed.contains(&normalize_channel(&channel.value)) {
+            let Some(channel) = dep.channel() else { continue };
+            if listed.contains(&normalize_channel(channel.value)) {
                 continue;
             }
             cx.report(channel.range, format!("`{}` names channel `{}`, which `channels` does not list", dep.raw, channel.value))
