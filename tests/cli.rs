@@ -300,7 +300,8 @@ fn the_date_of_the_run_can_be_pinned() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        std::io::Write::write_all(&mut child.stdin.take().unwrap(), input).unwrap();
+        // The binary may exit before reading (a bad date): a closed pipe is not a failure.
+        let _ = std::io::Write::write_all(&mut child.stdin.take().unwrap(), input);
         child.wait_with_output().unwrap()
     };
     let out = run("2026-12-01");

@@ -71,7 +71,14 @@ pub fn lower_inline(source: &SourceFile, tree: &Tree, map: NodeId) -> EnvFile {
     env.root = Root::Mapping(tree.get(map).range);
     let mut cx = Lowering { source, tree, env, pending: None };
     cx.top_level(map);
-    let Lowering { mut env, pending, .. } = cx;
+    let Lowering { mut env, mut pending, .. } = cx;
+    // The tree is the definition's and stays: the specs' texts are copied out of it.
+    for slot in pending.iter_mut().flat_map(|(_, slots)| slots.iter_mut()) {
+        if let Slot::Node(id, base) = *slot {
+            let text = tree.scalar(id).unwrap_or_default().to_owned();
+            *slot = Slot::Spec(Spanned::new(text, tree.nodes[id].range), base);
+        }
+    }
     if let Some((key, slots)) = pending {
         env.dependencies = Some(parse_slots(key, slots));
     }

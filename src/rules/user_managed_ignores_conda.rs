@@ -40,9 +40,7 @@ declare_rule! {
 /// options, in old SDKs).
 fn is_sdk_default(env: &EnvFile) -> bool {
     let conda = env.conda_deps().all(|d| {
-        d.name
-            .as_ref()
-            .is_some_and(|n| n.value == "python" || n.value == "pip")
+        d.name().is_some_and(|n| n.value == "python" || n.value == "pip")
     });
     let pip = env.pip_items().all(|item| match &item.kind {
         PipItemKind::Requirement(r) => r.name.value == "azureml-defaults",

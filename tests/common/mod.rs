@@ -22,7 +22,8 @@ pub fn condalint(args: &[&str], cwd: &Path, stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("binary runs");
     let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    // A binary that exits on a usage error does not read its input: a closed pipe is fine.
+    let _ = pipe.write_all(stdin.unwrap_or_default());
     drop(pipe);
     child.wait_with_output().unwrap()
 }
