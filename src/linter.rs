@@ -53,6 +53,12 @@ fn shown(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Diagnostic> {
+    lint_document(source, env, settings).0
+}
+
+/// The findings of one lowered file, masked, and the secrets they were masked with (found once,
+/// for the file, what it includes and names): the report masks the files it shows with them.
+fn lint_document(source: &SourceFile, env: &EnvFile, settings: &Settings) -> (Vec<Diagnostic>, secrets::Secrets) {
     let mut diagnostics = Vec::new();
     run_rule_set(source, env, settings, &mut diagnostics);
     let definition = env.aml.as_deref();
@@ -72,10 +78,15 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
     for d in diagnostics.iter_mut().filter(|d| d.file.is_some()) {
         d.fix = None;
     }
-    // A conda file a definition names is linted as itself, with its own suppressions; its
-    // findings are reported in it.
+    // No output format may show a secret: every text of the findings is masked here.
+    let mut secrets = secrets::Secrets::find(texts(source, env));
+    secrets.mask_diagnostics(&mut diagnostics);
+    // A conda file a definition names is linted as itself, with its own suppressions and
+    // secrets; its findings are reported in it.
     for conda in definition.into_iter().flat_map(|d| d.conda_files()) {
-        for mut d in run_rules(&conda.source, &conda.env, settings) {
+        let (found, conda_secrets) = lint_document(&conda.source, &conda.env, settings);
+        secrets.extend(conda_secrets);
+        for mut d in found {
             d.fix = None;
             for label in d.secondary.iter_mut().filter(|l| l.file.is_none()) {
                 label.file = Some(conda.source.clone());
@@ -84,10 +95,8 @@ fn run_rules(source: &SourceFile, env: &EnvFile, settings: &Settings) -> Vec<Dia
             diagnostics.push(d);
         }
     }
-    // No output format may show a secret: every text of the findings is masked here.
-    secrets::Secrets::find(texts(source, env)).mask_diagnostics(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.primary.range.start, d.primary.range.end, d.code));
-    diagnostics
+    (diagnostics, secrets)
 }
 
 /// Runs every selected rule that reads this document.
@@ -248,7 +257,7 @@ pub struct FileRun {
     /// What fixing did, when it was asked for and the file was linted.
     pub fixed: Option<Fixed>,
     /// The findings by file (the environment file first, then its includes), see
-    /// [`group_by_file`]; the files' texts masked by [`secrets::mask_sources`].
+    /// [`group_by_file`]; the files' texts masked with the secrets found for the findings.
     pub findings: Vec<(Arc<SourceFile>, Vec<Diagnostic>)>,
     settings: Arc<Settings>,
 }
@@ -257,13 +266,17 @@ impl FileRun {
     /// Back to the findings of the file as read (its fixed text could not be written).
     pub fn revert(&mut self, fs: &dyn FileSystem) {
         self.source = self.original.clone();
-        self.set_findings(check(&self.original, &self.settings, fs));
+        let linted = lint_document(&self.original, &lower(&self.original, fs), &self.settings);
+        self.set_findings(linted);
     }
 
-    fn set_findings(&mut self, diagnostics: Vec<Diagnostic>) {
+    /// The findings by file, each file masked with the secrets the findings were masked with
+    /// (the report shows every file masked; `source` keeps the text to write).
+    fn set_findings(&mut self, (diagnostics, secrets): (Vec<Diagnostic>, secrets::Secrets)) {
         self.findings = group_by_file(&self.source, diagnostics);
-        // The report shows every file masked; `source` keeps the text to write.
-        secrets::mask_sources(&mut self.findings);
+        for (file, _) in &mut self.findings {
+            *file = secrets.mask_file(file);
+        }
     }
 }
 
@@ -290,15 +303,15 @@ fn run_input(input: Input, settings: Arc<Settings>, fs: &dyn FileSystem, fix: Op
 pub fn lint_file(source: Arc<SourceFile>, path: Option<PathBuf>, settings: Arc<Settings>, fs: &dyn FileSystem, fix: Option<FixRequest>) -> FileRun {
     let fs = ReadOnce::new(fs);
     let env = lower(&source, &fs);
-    let diagnostics = run_rules(&source, &env, &settings);
+    let linted = lint_document(&source, &env, &settings);
     let mut run = FileRun { path, original: source.clone(), source, fixed: None, findings: Vec::new(), settings };
-    run.set_findings(diagnostics);
+    run.set_findings(linted);
     let Some(request) = fix else { return run };
     let (fixed, fixed_env) = fix_lowered((*run.original).clone(), env, &run.settings, request.mode, &fs);
     if request.apply && fixed.applied > 0 {
         run.source = Arc::new(fixed.source.clone());
-        let diagnostics = run_rules(&run.source, &fixed_env, &run.settings);
-        run.set_findings(diagnostics);
+        let linted = lint_document(&run.source, &fixed_env, &run.settings);
+        run.set_findings(linted);
     }
     run.fixed = Some(fixed);
     run
@@ -441,5 +454,21 @@ mod tests {
         let diff = lint_file(source.clone(), None, settings(), &fs, Some(FixRequest { apply: false, ..request }));
         assert_eq!(*diff.source, *source);
         assert_eq!(diff.fixed.map(|f| f.applied), Some(fixed.applied));
+    }
+
+    #[test]
+    fn a_definition_report_masks_the_secrets_of_the_conda_file_it_names() {
+        let mut fs = MemoryFileSystem::new();
+        let conda = "name: x\ndependencies:\n  - python=3.11\n  - pip:\n      - --index-url https://builder:s3cret-token-1234@pkgs.example.com/simple\n      - numpy==1.26.4\n";
+        fs.insert("/mem/conda.yml", conda);
+        let definition = "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\nname: x\nimage: ubuntu:22.04\nconda_file: conda.yml\n";
+        let source = Arc::new(SourceFile::from_text("/mem/env.yml", definition));
+        let run = lint_file(source, None, settings(), &fs, None);
+        let conda_group = run.findings.iter().find(|(f, _)| f.path.ends_with("conda.yml")).expect("the conda file has findings (pip not declared)");
+        assert!(!conda_group.1.is_empty());
+        for (file, diagnostics) in &run.findings {
+            assert!(!file.text.contains("s3cret-token-1234"), "{} is shown masked", file.path);
+            assert!(diagnostics.iter().all(|d| !format!("{d:?}").contains("s3cret-token-1234")));
+        }
     }
 }

@@ -178,6 +178,13 @@ impl Secrets {
         Self { free }
     }
 
+    /// Adds the secrets found in other files (a conda file an Azure ML definition names).
+    pub fn extend(&mut self, other: Secrets) {
+        self.free.extend(other.free);
+        self.free.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        self.free.dedup();
+    }
+
     /// Where `text` holds a credential: in a URL, or a known secret anywhere; sorted, disjoint.
     fn ranges(&self, text: &str) -> Vec<TextRange> {
         let mut ranges: Vec<TextRange> = find_secrets(text).into_iter().map(|s| s.secret).collect();
@@ -270,15 +277,6 @@ impl Secrets {
                 }
             }
         }
-    }
-}
-
-/// The one masking step of a file's report: each file of the groups (the linted file, then its
-/// included files) as the report shows it, masked with the secrets of all of them, found once.
-pub fn mask_sources(groups: &mut [(Arc<SourceFile>, Vec<Diagnostic>)]) {
-    let secrets = Secrets::find(groups.iter().map(|(file, _)| &*file.text));
-    for (file, _) in groups {
-        *file = secrets.mask_file(file);
     }
 }
 

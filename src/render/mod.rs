@@ -33,7 +33,7 @@ pub enum OutputFormat {
 
 /// One linted file and its findings.
 pub struct FileReport<'a> {
-    /// The file as the report shows it: its credentials masked ([`crate::secrets::mask_sources`]).
+    /// The file as the report shows it: its credentials masked ([`crate::linter::FileRun`] masks it).
     pub source: &'a SourceFile,
     /// The findings to report, sorted by position.
     pub diagnostics: &'a [Diagnostic],
