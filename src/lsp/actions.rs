@@ -24,8 +24,15 @@ pub fn code_actions<W: Write>(server: &Server<'_, W>, params: &lsp::CodeActionPa
     let json = doc.source.text.trim_start().starts_with(['{', '[']);
     let mut actions = Vec::new();
     let mut suppressions = Vec::new();
-    for d in doc.shown.iter().filter(|d| d.primary.range.start <= end && start <= d.primary.range.end) {
+    // The findings under the range, and those the client names (a cursor elsewhere on the line
+    // of a finding). A client's copy may have other columns (Neovim 0.7 sends byte columns
+    // back), so the code and the line decide.
+    let named = |diagnostic: &lsp::Diagnostic| params.context.diagnostics.iter().any(|c| c.range.start.line == diagnostic.range.start.line && c.code == diagnostic.code);
+    for d in &doc.shown {
         let diagnostic = convert::diagnostic(&doc.source, &doc.uri, d, unit);
+        if !(d.primary.range.start <= end && start <= d.primary.range.end || named(&diagnostic)) {
+            continue;
+        }
         if let Some(fix) = d.fix.as_ref().filter(|f| f.applicability != Applicability::DisplayOnly) {
             let title = if fix.applicability == Applicability::Unsafe { format!("{} (unsafe)", fix.title) } else { fix.title.to_string() };
             actions.push(action(doc, title, &fix.edits, &diagnostic, fix.applicability == Applicability::Safe, unit));
