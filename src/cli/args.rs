@@ -44,7 +44,11 @@ pub(super) enum Command {
         output_format: DocFormat,
     },
     /// Run the language server (LSP) on standard input and output, for editors
-    Server,
+    Server {
+        /// Accepted and ignored: standard input and output are the only transport (some clients pass it)
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Show the configuration that applies in the current directory, or explain one key
     Config {
         /// A configuration key, e.g. fail-on

@@ -35,7 +35,9 @@ pub fn run(today: Option<String>) -> u8 {
 /// [`run`] on any streams. The reader thread is left behind when the server ends: it may be
 /// blocked on input the client never closes, and the process ends with the main thread.
 pub fn serve(input: impl BufRead + Send + 'static, output: &mut impl Write, today: Option<String>) -> u8 {
-    let (sender, receiver) = std::sync::mpsc::sync_channel(64);
+    // At most 16 messages wait: a client that sends faster than the server reads is held back,
+    // and memory stays bounded (each message at most [`MAX_BODY`]).
+    let (sender, receiver) = std::sync::mpsc::sync_channel(16);
     std::thread::spawn(move || {
         let mut input = input;
         loop {

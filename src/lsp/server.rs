@@ -239,7 +239,11 @@ impl<'w, W: Write> Server<'w, W> {
             "textDocument/didChange" => parse(params).map(|p| self.did_change(p)),
             "textDocument/didSave" => parse(params).map(|p: lsp::DidSaveTextDocumentParams| self.did_save(&p.text_document.uri)),
             "textDocument/didClose" => parse(params).map(|p: lsp::DidCloseTextDocumentParams| self.did_close(&p.text_document.uri)),
-            "workspace/didChangeConfiguration" => parse(params).map(|p: lsp::DidChangeConfigurationParams| self.set_options(&p.settings)),
+            "workspace/didChangeConfiguration" => parse(params).map(|p: lsp::DidChangeConfigurationParams| {
+                // Clients that send no settings (only the news of a change) keep what they set.
+                let empty = p.settings.is_null() || p.settings.as_object().is_some_and(|o| o.is_empty());
+                if empty { self.reload_configuration() } else { self.set_options(&p.settings) }
+            }),
             "workspace/didChangeWatchedFiles" => {
                 self.reload_configuration();
                 Ok(())
