@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::source::{decode, DecodeError, Encoding, LineIndex, TextRange};
+use crate::source::{decode, ColumnUnit, DecodeError, Encoding, LineIndex, TextRange};
 
 /// Largest file read (CLI.md "Limits").
 pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
@@ -254,6 +254,16 @@ impl SourceFile {
     /// 1-based line and 1-based column counted in Unicode scalar values.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.lines.line_col(&self.text, offset)
+    }
+
+    /// 0-based line and column in `unit`s: an editor's position (LSP).
+    pub fn position(&self, offset: usize, unit: ColumnUnit) -> (usize, usize) {
+        self.lines.position(&self.text, offset, unit)
+    }
+
+    /// Byte offset of an editor's position (0-based line and column in `unit`s), clamped.
+    pub fn offset_at(&self, line: usize, col: usize, unit: ColumnUnit) -> usize {
+        self.lines.offset_at(&self.text, line, col, unit)
     }
 
     /// Byte offset of the start of a 1-based line (the end of the text past the last line).

@@ -15,6 +15,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod files;
 pub mod linter;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod rules;

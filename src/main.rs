@@ -19,7 +19,8 @@ fn main() -> ExitCode {
     let status = std::panic::catch_unwind(|| run(
         std::env::args_os().collect(),
         terminal,
-        &mut std::io::stdin().lock(),
+        // Not locked for the run: `condalint server` reads standard input on a thread of its own.
+        &mut std::io::stdin(),
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     ))

@@ -97,6 +97,47 @@ impl LineIndex {
     pub fn line_start(&self, line: usize, end: usize) -> usize {
         self.starts.get(line.saturating_sub(1)).copied().unwrap_or(end)
     }
+
+    /// 0-based line and 0-based column in `unit`s of `offset` in `text` (an editor's position),
+    /// clamped onto a character boundary.
+    pub fn position(&self, text: &str, offset: usize, unit: ColumnUnit) -> (usize, usize) {
+        let offset = clamp(text, offset);
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let before = &text[self.starts[line]..offset];
+        let col = match unit {
+            ColumnUnit::Utf8 => before.len(),
+            ColumnUnit::Utf16 => before.chars().map(char::len_utf16).sum(),
+        };
+        (line, col)
+    }
+
+    /// Byte offset of a 0-based line and 0-based column in `unit`s (an editor's position): a
+    /// column past the line's end is its end, a line past the last is the end of the text, and
+    /// a column inside a character is that character's start.
+    pub fn offset_at(&self, text: &str, line: usize, col: usize, unit: ColumnUnit) -> usize {
+        let Some(&start) = self.starts.get(line) else { return text.len() };
+        let rest = &text[start..];
+        let content = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+        let mut units = 0;
+        for (i, c) in content.char_indices() {
+            let width = match unit {
+                ColumnUnit::Utf8 => c.len_utf8(),
+                ColumnUnit::Utf16 => c.len_utf16(),
+            };
+            if units + width > col {
+                return start + i;
+            }
+            units += width;
+        }
+        start + content.len()
+    }
+}
+
+/// What an editor counts a column in: LSP's default UTF-16 code units, or bytes of UTF-8.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnUnit {
+    Utf8,
+    Utf16,
 }
 
 /// The offset, moved back onto a character boundary inside the text.
@@ -236,6 +277,23 @@ mod tests {
         // Without any `\r` the index is built by the `\n` scan alone.
         let f = SourceFile::from_text("a", "a\nbc\n\nd\n");
         assert_eq!([f.line_col(0), f.line_col(3), f.line_col(5), f.line_col(6), f.line_col(8)], [(1, 1), (2, 2), (3, 1), (4, 1), (5, 1)]);
+    }
+
+    #[test]
+    fn positions_count_utf16_units_or_bytes() {
+        // `é` is 2 bytes and 1 UTF-16 unit; `😀` (astral) is 4 bytes and 2 units.
+        let text = "a: é😀x\r\nb\n";
+        let f = SourceFile::from_text("a", text);
+        let x = text.find('x').unwrap();
+        assert_eq!(f.position(x, ColumnUnit::Utf16), (0, 6));
+        assert_eq!(f.position(x, ColumnUnit::Utf8), (0, 9));
+        assert_eq!(f.offset_at(0, 6, ColumnUnit::Utf16), x);
+        assert_eq!(f.offset_at(0, 9, ColumnUnit::Utf8), x);
+        assert_eq!(f.offset_at(0, 5, ColumnUnit::Utf16), text.find('😀').unwrap(), "inside a surrogate pair: the character's start");
+        assert_eq!(f.offset_at(0, 99, ColumnUnit::Utf16), x + 1, "past the end: before the line break");
+        assert_eq!(f.offset_at(1, 0, ColumnUnit::Utf16), text.find('b').unwrap());
+        assert_eq!(f.offset_at(7, 0, ColumnUnit::Utf16), text.len());
+        assert_eq!(f.position(text.len(), ColumnUnit::Utf16), (2, 0));
     }
 
     #[test]

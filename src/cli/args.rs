@@ -43,6 +43,12 @@ pub(super) enum Command {
         #[arg(long, value_enum, default_value = "text")]
         output_format: DocFormat,
     },
+    /// Run the language server (LSP) on standard input and output, for editors
+    Server {
+        /// Accepted and ignored: standard input and output are the only transport (some clients pass it)
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Show the configuration that applies in the current directory, or explain one key
     Config {
         /// A configuration key, e.g. fail-on

@@ -47,7 +47,7 @@ pub(super) fn run_rule(code: &str, format: DocFormat, stdout: &mut dyn Write, st
 
 /// A rule's doc as a reader wants it: without what `tests/lints.rs` runs it by (`# expect:`
 /// comments, `snapshot` blocks, the words after a block's language: `yaml bad target=conda`).
-fn reader_doc(doc: &str) -> String {
+pub(crate) fn reader_doc(doc: &str) -> String {
     let mut out = String::with_capacity(doc.len());
     let mut in_snapshot = false;
     let mut in_block = false;

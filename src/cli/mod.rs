@@ -17,6 +17,7 @@ use crate::config::ConfigError;
 use args::{Cli, Command};
 
 pub use crate::files::MAX_FILE_SIZE;
+pub(crate) use commands::reader_doc;
 
 /// The process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +70,7 @@ pub fn run(
         Some(Command::Rule { rule, output_format }) => commands::run_rule(&rule, output_format, stdout, stderr),
         Some(Command::Rules { output_format }) => commands::run_rules(output_format, stdout),
         Some(Command::Config { key }) => commands::run_config(key.as_deref(), stdout, stderr),
+        Some(Command::Server { .. }) => Ok(if crate::lsp::run(terminal.today) == 0 { ExitStatus::Success } else { ExitStatus::Failure }),
     };
     result.unwrap_or_else(|err| {
         let _ = writeln!(stderr, "condalint: error: {}", crate::render::terminal_safe(&err.to_string()));
