@@ -103,7 +103,11 @@ check_mirror() {
     envdir="$(dirname "$(dirname "$(ls "$work"/cache/repo*/py_env-*/bin/condalint)")")"
     [ -x "$envdir/bin/condalint" ] || fail "no condalint in the hook's environment"
     [ ! -e "$envdir/bin/cargo" ] && ! ls "$envdir"/lib/python*/site-packages | grep -qi "maturin\|rust" || fail "the hook's environment holds cargo or a Rust build tool"
-    "$envdir/bin/pip" list --disable-pip-version-check 2>/dev/null | grep -qE "^condalint +$version" || fail "the hook's environment lacks condalint $version"
+    local installed
+    installed="$("$envdir/bin/python" -c 'import importlib.metadata as m; print(m.version("condalint"))')"
+    [ "$installed" = "$version" ] || fail "the hook's environment has condalint '$installed', not $version"
+    # The local wheel, not another condalint: the same --version, commit included.
+    [ "$("$envdir/bin/condalint" --version)" = "$("$work/user/bin/condalint" --version)" ] || fail "the hook's condalint is not the local wheel's"
     echo "pre-commit mirror: the hook's environment has condalint $version from the wheel, no cargo: ok"
 }
 
