@@ -35,7 +35,11 @@ build_wheel() {
     (cd "$repo" && "$work/tools/bin/maturin" build --release --locked --out "$work/wheelhouse") > "$log" 2>&1 || { cat "$log"; fail "maturin build failed"; }
     wheel="$(ls "$work"/wheelhouse/condalint-*.whl)"
     echo "wheel: $(basename "$wheel"), $(du -k "$wheel" | cut -f1) KiB, built in $(since "$start")"
-    if grep -q "Compiling condalint" "$log"; then echo "note: maturin recompiled condalint (no release build to reuse)"; fi
+    # .ci/run builds the release binary first; in CI the wheel must reuse it, not build another.
+    if grep -q "Compiling condalint" "$log"; then
+        [ -z "${CI:-}" ] || { cat "$log"; fail "maturin recompiled condalint instead of reusing the release build"; }
+        echo "note: maturin compiled condalint (no up-to-date release build to reuse)"
+    fi
     if [ -n "${CONDALINT_WHEEL_DIR:-}" ]; then mkdir -p "$CONDALINT_WHEEL_DIR" && cp "$wheel" "$CONDALINT_WHEEL_DIR/"; fi
 }
 
@@ -49,6 +53,8 @@ check_installed() {
     (cd "$repo" && env PATH="$NO_RUST_PATH" "$exe" check --output-format concise examples/01-minimal/environment.yml) > "$work/example.log" 2>&1 || code=$?
     [ "$code" = 1 ] && grep -q "PIP004" "$work/example.log" || { cat "$work/example.log"; fail "installed condalint on examples/01-minimal: exit $code"; }
     "$exe" completions bash | grep -q "_condalint" || fail "installed condalint completions bash"
+    local built="$repo/target/release/condalint"
+    [ ! -x "$built" ] || [ "$("$exe" --version)" = "$("$built" --version)" ] || fail "the wheel's condalint is not target/release's"
     echo "wheel: a fresh venv with only the wheel runs $("$exe" --version) (examples/01-minimal: exit 1, PIP004)"
 }
 
