@@ -44,7 +44,7 @@ fn stdin_filename_alone_reads_standard_input() {
 #[test]
 fn a_mistyped_command_gets_a_suggestion() {
     let dir = tempfile::tempdir().unwrap();
-    for (word, command) in [("rulez", "rules"), ("chek", "check"), ("confg", "config")] {
+    for (word, command) in [("rulez", "rules"), ("chek", "check"), ("confg", "config"), ("servr", "server"), ("completion", "completions")] {
         let out = condalint(&[word], dir.path(), None);
         assert_eq!(code(&out), 2);
         assert_eq!(text(&out.stderr), format!("condalint: error: {word}: no such file or directory; did you mean the command `{command}`?\n"));
@@ -301,7 +301,7 @@ fn the_licence_file_matches_the_manifest() {
     let manifest: toml::Table = toml::from_str(&std::fs::read_to_string(repo().join("Cargo.toml")).unwrap()).unwrap();
     let package = manifest["package"].as_table().unwrap();
     assert_eq!(package["license"].as_str(), Some("MIT"));
-    assert!(package["include"].as_array().unwrap().iter().any(|i| i.as_str() == Some("LICENSE")));
+    assert!(package["include"].as_array().unwrap().iter().any(|i| matches!(i.as_str(), Some("LICENSE" | "/LICENSE"))));
     let licence = std::fs::read_to_string(repo().join("LICENSE")).unwrap();
     assert!(licence.starts_with("MIT License\n\nCopyright (c) the condalint developers\n"), "{licence}");
 }

@@ -13,7 +13,7 @@ use crate::{FixMode, Severity};
 #[derive(Parser, Debug)]
 #[command(
     name = "condalint",
-    version,
+    version = env!("CONDALINT_VERSION"),
     about = "A fast linter for conda environment files and their pip sections",
     args_conflicts_with_subcommands = true,
     subcommand_value_name = "COMMAND",
@@ -54,6 +54,12 @@ pub(super) enum Command {
         /// A configuration key, e.g. fail-on
         key: Option<String>,
     },
+    /// Print a shell completion script (e.g. `condalint completions bash > ~/.local/share/bash-completion/completions/condalint`)
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `condalint manpage > ~/.local/share/man/man1/condalint.1`
+    Manpage,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

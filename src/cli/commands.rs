@@ -1,4 +1,4 @@
-//! The commands other than `check`: `rule`, `rules`, `config`.
+//! The commands other than `check`: `rule`, `rules`, `config`, `completions`, `manpage`.
 
 use std::io::Write;
 
@@ -128,5 +128,23 @@ pub(super) fn run_rules(format: DocFormat, stdout: &mut dyn Write) -> Result<Exi
         }
     };
     super::write_out(stdout, text.as_bytes())?;
+    Ok(ExitStatus::Success)
+}
+
+/// `condalint completions SHELL`: the completion script clap_complete writes for the whole command line.
+pub(super) fn run_completions(shell: clap_complete::Shell, stdout: &mut dyn Write) -> Result<ExitStatus, String> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut super::args::Cli::command(), "condalint", &mut script);
+    super::write_out(stdout, &script)?;
+    Ok(ExitStatus::Success)
+}
+
+/// `condalint manpage`: condalint(1) in roff, with every command and option.
+pub(super) fn run_manpage(stdout: &mut dyn Write) -> Result<ExitStatus, String> {
+    use clap::CommandFactory;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(super::args::Cli::command()).render(&mut page).map_err(|e| format!("cannot render the man page: {e}"))?;
+    super::write_out(stdout, &page)?;
     Ok(ExitStatus::Success)
 }

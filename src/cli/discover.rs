@@ -71,7 +71,7 @@ pub fn report_path(path: &Path) -> PathBuf {
 }
 
 /// The commands a mistyped bare word may have meant.
-const COMMANDS: [&str; 4] = ["check", "rules", "rule", "config"];
+const COMMANDS: [&str; 7] = ["check", "rules", "rule", "config", "server", "completions", "manpage"];
 
 /// For a path that does not exist: the command it is a near miss of (`rulez`, `chek`), when it
 /// is a bare word.

@@ -71,6 +71,8 @@ pub fn run(
         Some(Command::Rules { output_format }) => commands::run_rules(output_format, stdout),
         Some(Command::Config { key }) => commands::run_config(key.as_deref(), stdout, stderr),
         Some(Command::Server { .. }) => Ok(if crate::lsp::run(terminal.today) == 0 { ExitStatus::Success } else { ExitStatus::Failure }),
+        Some(Command::Completions { shell }) => commands::run_completions(shell, stdout),
+        Some(Command::Manpage) => commands::run_manpage(stdout),
     };
     result.unwrap_or_else(|err| {
         let _ = writeln!(stderr, "condalint: error: {}", crate::render::terminal_safe(&err.to_string()));
