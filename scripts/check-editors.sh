@@ -5,6 +5,9 @@
 #     with emoji before a finding) equal `condalint check --output-format json`; a code action
 #     (a fix) is applied and the buffer written, and the file equals what `check --fix` writes;
 #     a suppression action and hover on its code;
+#   - pytest-lsp (PyPI, in a venv of its own) as a second client (tests/editors/test_pytest_lsp.py):
+#     initialize, didOpen, publishDiagnostics (codes, UTF-16 ranges after emoji), didChange, a
+#     codeAction round trip, hover, a malformed message, shutdown/exit with no stray output;
 #   - plain Vim with editors/vim/compiler/condalint.vim: `:compiler condalint | make` fills the
 #     quickfix list with the CLI's findings (file, line, column, code).
 # Usage: scripts/check-editors.sh [CONDALINT_BINARY]   (default: target/release/condalint)
@@ -111,4 +114,11 @@ if got != expected or len(set(g[0] for g in got)) < 2:
     sys.exit(f"FAIL: vim's quickfix list differs from the CLI's\n  vim: {got}\n  cli: {expected}")
 print(f"vim: {len(got)} quickfix entries in {len(set(g[0] for g in got))} files equal the CLI's")
 PY
+echo "pytest-lsp: the server as a pygls client sees it"
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "pytest-lsp==1.0.1" > "$work/pip.log" 2>&1 \
+    || { cat "$work/pip.log"; echo "FAIL: cannot install pytest-lsp" >&2; exit 1; }
+(cd "$work" && CONDALINT_BIN="$bin" timeout 300 "$work/venv/bin/python" -m pytest -q -p no:cacheprovider \
+    -o asyncio_default_fixture_loop_scope=function --rootdir "$work" "$repo/tests/editors/test_pytest_lsp.py") \
+    || { echo "FAIL: pytest-lsp" >&2; exit 1; }
 echo "editor checks passed"
