@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::aml::dockerfile::{self, Dockerfile, FromLine};
-use crate::aml::{AmlFile, Environment};
+use crate::aml::AmlFile;
 use crate::model::Spanned;
 use crate::source::{SourceFile, TextRange};
 
@@ -65,17 +65,8 @@ impl DockerfileSite<'_> {
         range: TextRange,
         message: String,
     ) -> &'d mut crate::diagnostic::Diagnostic {
-        let at = self.range(range);
-        match self.file {
-            Some(file) => {
-                let d = cx.report_in(Some(file), at, message);
-                if let Some(context) = self.context {
-                    d.label_in(None, context, self.context_label());
-                }
-                d
-            }
-            None => cx.report(at, message),
-        }
+        let context = self.context.map(|c| (c, self.context_label()));
+        report_at(cx, self.file, self.range(range), context, message)
     }
 }
 
@@ -196,17 +187,25 @@ impl ImageSite<'_> {
         range: TextRange,
         message: String,
     ) -> &'d mut crate::diagnostic::Diagnostic {
-        match self.file {
-            Some(file) => {
-                let d = cx.report_in(Some(file), range, message);
-                if let Some((context, label)) = self.context {
-                    d.label_in(None, context, label);
-                }
-                d
-            }
-            None => cx.report(range, message),
-        }
+        report_at(cx, self.file, range, self.context, message)
     }
+}
+
+/// A finding in a Dockerfile's own file (with a label at `context` in the definition), or in the
+/// definition when `file` is `None`.
+fn report_at<'d>(
+    cx: &'d mut super::LintContext<'_>,
+    file: Option<&Arc<SourceFile>>,
+    range: TextRange,
+    context: Option<(TextRange, &'static str)>,
+    message: String,
+) -> &'d mut crate::diagnostic::Diagnostic {
+    let Some(file) = file else { return cx.report(range, message) };
+    let d = cx.report_in(Some(file), range, message);
+    if let Some((context, label)) = context {
+        d.label_in(None, context, label);
+    }
+    d
 }
 
 /// Every image the definition's environments pull: `image` / `docker.baseImage`, then the
@@ -215,7 +214,7 @@ pub(super) fn images<'a>(aml: &'a AmlFile, source: &'a SourceFile) -> Vec<ImageS
     let mut out = Vec::new();
     for env in &aml.environments {
         if let Some(image) = &env.image {
-            out.push(definition_image(source, env, image));
+            out.push(definition_image(source, image));
         }
     }
     for site in dockerfiles(aml, source) {
@@ -229,7 +228,6 @@ pub(super) fn images<'a>(aml: &'a AmlFile, source: &'a SourceFile) -> Vec<ImageS
 
 fn definition_image<'a>(
     source: &'a SourceFile,
-    _env: &'a Environment,
     image: &'a Spanned<String>,
 ) -> ImageSite<'a> {
     ImageSite {
