@@ -1,0 +1,6 @@
+//! Index-aware checks (placeholder until the foundation lands).
+
+pub mod fetch;
+pub mod pip_indexes;
+pub mod pypi;
+pub mod wheel;

@@ -1,0 +1,414 @@
+//! PyPI-compatible project pages: the PEP 691 JSON form (with PEP 700 `versions`), the PEP 503
+//! HTML form (`data-requires-python`, PEP 592 `data-yanked`, `data-dist-info-metadata`), and
+//! find-links pages and directories; distribution filenames → versions, the way pip reads them
+//! (pypa/pip `src/pip/_internal/index/collector.py`, `models/link.py`, `index/package_finder.py`).
+
+use std::str::FromStr;
+
+use pep440_rs::Version;
+
+use super::wheel::WheelName;
+
+/// The `Accept` header pip sends for a project page (pypa/pip `index/collector.py`,
+/// `_get_simple_response`): PEP 691 JSON first, then the HTML forms.
+pub const ACCEPT: &str = "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01";
+
+const JSON_TYPE: &str = "application/vnd.pypi.simple.v1+json";
+
+/// The archive extensions pip accepts for a link (`utils/filetypes.py`, `SUPPORTED_EXTENSIONS`).
+const SDIST_EXTENSIONS: &[&str] = &[".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma", ".tar", ".zip"];
+
+/// The kind of distribution a file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DistKind {
+    Wheel(WheelName),
+    /// A source archive (`.tar.gz`, `.zip`, …): pip builds it.
+    Sdist,
+}
+
+/// One file of a project page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DistFile {
+    pub filename: String,
+    /// Absolute URL (joined with the page's URL).
+    pub url: String,
+    pub requires_python: Option<String>,
+    /// PEP 592: `Some(reason)` when yanked (the reason may be empty).
+    pub yanked: Option<String>,
+    /// Whether the index serves the core metadata separately (PEP 658 / 714).
+    pub has_metadata: bool,
+}
+
+impl DistFile {
+    fn new(filename: String, url: String) -> DistFile {
+        DistFile { filename, url, requires_python: None, yanked: None, has_metadata: false }
+    }
+
+    /// The distribution this file is for the project `project` (PEP 503 normalised), with its
+    /// version; `None` when the filename is of another project, not a distribution pip
+    /// installs (`.egg`, `.exe`), or its version is not PEP 440 (pip skips those).
+    pub fn distribution(&self, project: &str) -> Option<(DistKind, Version)> {
+        let filename = self.filename.as_str();
+        if let Some(wheel) = WheelName::parse(filename) {
+            if crate::model::pep503(&wheel.name) != project {
+                return None;
+            }
+            let version = Version::from_str(&wheel.version).ok()?;
+            return Some((DistKind::Wheel(wheel), version));
+        }
+        let lower = filename.to_ascii_lowercase();
+        let ext = SDIST_EXTENSIONS.iter().find(|ext| lower.ends_with(*ext))?;
+        let stem = &filename[..filename.len() - ext.len()];
+        // pip's `_find_name_version_sep`: the first `-` before which the text normalises to the
+        // project's name (names may contain `-` themselves).
+        let split = stem.match_indices('-').map(|(i, _)| i).find(|&i| crate::model::pep503(&stem[..i]) == project)?;
+        let version = Version::from_str(&stem[split + 1..]).ok()?;
+        Some((DistKind::Sdist, version))
+    }
+}
+
+/// A project's page on one index, or the links of a find-links page or directory.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProjectPage {
+    pub files: Vec<DistFile>,
+    /// PEP 700 `versions` (JSON form only): every version the index knows, files or not.
+    pub versions: Vec<String>,
+}
+
+/// Why a page could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PageError {
+    #[error("the project page is not valid JSON: {0}")]
+    Json(String),
+    #[error("the project page uses API version {0}, which condalint does not read")]
+    ApiVersion(String),
+    #[error("the project page is not a PEP 691 JSON or PEP 503 HTML page (content type `{0}`)")]
+    ContentType(String),
+    #[error("the project page is not UTF-8 text")]
+    NotText,
+}
+
+/// The URL of `project`'s page on the index `index_url` (pip's `_get_index_url`: the index URL,
+/// `/`, the PEP 503 normalised name, `/`). For a `file:` index, the `index.html` pip reads from
+/// the project directory (`collector.py`, `_get_index_content`).
+pub fn project_url(index_url: &str, project: &str) -> String {
+    let name = crate::model::pep503(project);
+    let base = index_url.trim_end_matches('/');
+    if index_url.starts_with("file:") {
+        format!("{base}/{name}/index.html")
+    } else {
+        format!("{base}/{name}/")
+    }
+}
+
+/// Parses a project page by its content type: PEP 691 JSON for
+/// `application/vnd.pypi.simple.v1+json`, HTML for `…v1+html` and `text/html`. Without a
+/// content type (a `file:` URL) the body decides: JSON when it starts with `{`.
+pub fn parse_page(body: &[u8], content_type: Option<&str>, page_url: &str) -> Result<ProjectPage, PageError> {
+    let text = std::str::from_utf8(body).map_err(|_| PageError::NotText)?;
+    let media = content_type.map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+    match media.as_deref() {
+        Some(JSON_TYPE) | Some("application/json") => parse_json(text, page_url),
+        Some("application/vnd.pypi.simple.v1+html") | Some("text/html") => Ok(parse_html(text, page_url)),
+        None | Some("") | Some("application/octet-stream") | Some("text/plain") => {
+            if text.trim_start().starts_with('{') {
+                parse_json(text, page_url)
+            } else {
+                Ok(parse_html(text, page_url))
+            }
+        }
+        Some(other) => Err(PageError::ContentType(other.to_owned())),
+    }
+}
+
+/// A PEP 691 JSON project page.
+pub fn parse_json(text: &str, page_url: &str) -> Result<ProjectPage, PageError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| PageError::Json(e.to_string()))?;
+    let Some(object) = value.as_object() else { return Err(PageError::Json("the top level is not an object".into())) };
+    // PEP 691: a client must refuse a major version it does not know.
+    if let Some(api) = object.get("meta").and_then(|m| m.get("api-version")).and_then(|v| v.as_str()) {
+        if api.split('.').next() != Some("1") {
+            return Err(PageError::ApiVersion(api.to_owned()));
+        }
+    }
+    let files = match object.get("files") {
+        Some(serde_json::Value::Array(files)) => files,
+        Some(_) => return Err(PageError::Json("`files` is not a list".into())),
+        None => return Err(PageError::Json("no `files` key".into())),
+    };
+    let mut page = ProjectPage::default();
+    for file in files {
+        let (Some(filename), Some(url)) = (file.get("filename").and_then(|v| v.as_str()), file.get("url").and_then(|v| v.as_str())) else {
+            continue;
+        };
+        let mut dist = DistFile::new(filename.to_owned(), join(page_url, url));
+        dist.requires_python = file.get("requires-python").and_then(|v| v.as_str()).map(str::to_owned);
+        dist.yanked = match file.get("yanked") {
+            Some(serde_json::Value::Bool(true)) => Some(String::new()),
+            Some(serde_json::Value::String(reason)) => Some(reason.clone()),
+            _ => None,
+        };
+        // PEP 714 renamed `dist-info-metadata` to `core-metadata`; either may be there.
+        dist.has_metadata = ["core-metadata", "dist-info-metadata"]
+            .iter()
+            .any(|k| file.get(*k).is_some_and(|v| !matches!(v, serde_json::Value::Bool(false) | serde_json::Value::Null)));
+        page.files.push(dist);
+    }
+    if let Some(serde_json::Value::Array(versions)) = object.get("versions") {
+        page.versions = versions.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+    }
+    Ok(page)
+}
+
+/// A PEP 503 HTML page (or a find-links page): every `<a href>` is a file; `<base href>` sets
+/// the URL links are relative to, as in pip's HTML parser.
+pub fn parse_html(text: &str, page_url: &str) -> ProjectPage {
+    let mut base = page_url.to_owned();
+    let mut page = ProjectPage::default();
+    let mut rest = text;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        let tag_len = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '/').unwrap_or(rest.len());
+        let tag = rest[..tag_len].to_ascii_lowercase();
+        if tag != "a" && tag != "base" {
+            continue;
+        }
+        let (attrs, after) = attributes(&rest[tag_len..]);
+        rest = after;
+        let href = attrs.iter().find(|(k, _)| k == "href").map(|(_, v)| v.clone());
+        let Some(href) = href else { continue };
+        if tag == "base" {
+            base = join(page_url, &href);
+            continue;
+        }
+        let url = join(&base, &href);
+        let Some(filename) = filename_of(&url) else { continue };
+        let mut dist = DistFile::new(filename, url);
+        for (key, value) in attrs {
+            match key.as_str() {
+                "data-requires-python" => dist.requires_python = Some(value),
+                "data-yanked" => dist.yanked = Some(value),
+                "data-core-metadata" | "data-dist-info-metadata" => dist.has_metadata = value != "false",
+                _ => {}
+            }
+        }
+        page.files.push(dist);
+    }
+    page
+}
+
+/// The attributes of a tag whose name has been read, and the text after its `>`.
+fn attributes(mut s: &str) -> (Vec<(String, String)>, &str) {
+    let mut attrs = Vec::new();
+    loop {
+        s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if s.is_empty() {
+            return (attrs, s);
+        }
+        if let Some(after) = s.strip_prefix('>') {
+            return (attrs, after);
+        }
+        let name_len = s.find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(s.len()).max(1);
+        let name = s[..name_len].to_ascii_lowercase();
+        s = s[name_len..].trim_start();
+        let value = if let Some(after) = s.strip_prefix('=') {
+            let after = after.trim_start();
+            let (raw, next) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(q).unwrap_or(body.len());
+                    (&body[..end], &body[(end + 1).min(body.len())..])
+                }
+                _ => {
+                    let end = after.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            s = next;
+            unescape(raw)
+        } else {
+            String::new()
+        };
+        attrs.push((name, value));
+    }
+}
+
+/// HTML character references in attribute values (`&gt;=3.8`, `&#x27;`).
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let entity = &rest[1..e];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `href` resolved against `base` (RFC 3986), or `href` itself when either does not parse.
+pub fn join(base: &str, href: &str) -> String {
+    match url::Url::parse(base).and_then(|b| b.join(href)) {
+        Ok(u) => u.to_string(),
+        Err(_) => href.to_owned(),
+    }
+}
+
+/// The final path segment of a URL, percent-decoded, without query or fragment (pip's
+/// `Link.filename`); `None` when the path ends with `/`.
+pub fn filename_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let last = parsed.path_segments()?.next_back()?;
+    if last.is_empty() {
+        return None;
+    }
+    Some(percent_decode(last))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The files of a find-links directory (pip lists it and takes every file,
+/// `index/collector.py`, `_FlatDirectorySource`), as `file:` URLs. `None` when it cannot be read.
+pub fn directory_page(dir: &std::path::Path) -> Option<ProjectPage> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    let mut files: Vec<DistFile> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_owned();
+            let url = url::Url::from_file_path(e.path()).ok()?.to_string();
+            Some(DistFile::new(name, url))
+        })
+        .collect();
+    files.sort_by(|a, b| a.filename.cmp(&b.filename));
+    Some(ProjectPage { files, versions: Vec::new() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "https://files.example/simple/foo-bar/";
+
+    #[test]
+    fn json_pages() {
+        let body = r#"{"meta": {"api-version": "1.1"}, "name": "foo-bar", "versions": ["1.0", "2.0"],
+            "files": [
+              {"filename": "Foo_Bar-1.0.tar.gz", "url": "../../packages/Foo_Bar-1.0.tar.gz", "hashes": {}, "requires-python": ">=3.8", "yanked": false},
+              {"filename": "foo_bar-2.0-py3-none-any.whl", "url": "https://cdn.example/foo_bar-2.0-py3-none-any.whl", "hashes": {}, "yanked": "broken", "core-metadata": {"sha256": "x"}},
+              {"filename": "foo_bar-2.0.tar.gz", "url": "x", "hashes": {}, "yanked": true}
+            ]}"#;
+        let page = parse_page(body.as_bytes(), Some("application/vnd.pypi.simple.v1+json"), PAGE).unwrap();
+        assert_eq!(page.versions, ["1.0", "2.0"]);
+        assert_eq!(page.files[0].url, "https://files.example/packages/Foo_Bar-1.0.tar.gz");
+        assert_eq!((page.files[0].requires_python.as_deref(), page.files[0].yanked.as_deref()), (Some(">=3.8"), None));
+        assert_eq!((page.files[1].yanked.as_deref(), page.files[1].has_metadata), (Some("broken"), true));
+        assert_eq!(page.files[2].yanked.as_deref(), Some(""));
+        assert!(matches!(parse_json(r#"{"meta": {"api-version": "2.0"}, "files": []}"#, PAGE), Err(PageError::ApiVersion(_))));
+        assert!(matches!(parse_json("{not json", PAGE), Err(PageError::Json(_))));
+        assert!(matches!(parse_json(r#"{"files": 3}"#, PAGE), Err(PageError::Json(_))));
+        assert!(matches!(parse_page(b"x", Some("image/png"), PAGE), Err(PageError::ContentType(_))));
+    }
+
+    #[test]
+    fn html_pages() {
+        let body = r#"<!DOCTYPE html><html><body><h1>Links for foo-bar</h1>
+            <a href="/packages/Foo_Bar-1.0.tar.gz#sha256=abc" data-requires-python="&gt;=3.8">Foo_Bar-1.0.tar.gz</a><br/>
+            <a data-yanked="" href='foo_bar-2.0-py3-none-any.whl' data-dist-info-metadata="sha256=1">foo_bar-2.0-py3-none-any.whl</a>
+            <A HREF=foo%2Bbar-3.0.zip data-yanked="bad &amp; broken">x</A>
+            <a name="no-href">nothing</a><a href="../">up</a>
+            </body></html>"#;
+        let page = parse_page(body.as_bytes(), Some("text/html; charset=utf-8"), PAGE).unwrap();
+        let names: Vec<_> = page.files.iter().map(|f| f.filename.as_str()).collect();
+        assert_eq!(names, ["Foo_Bar-1.0.tar.gz", "foo_bar-2.0-py3-none-any.whl", "foo+bar-3.0.zip"]);
+        assert_eq!(page.files[0].url, "https://files.example/packages/Foo_Bar-1.0.tar.gz#sha256=abc");
+        assert_eq!(page.files[0].requires_python.as_deref(), Some(">=3.8"));
+        assert_eq!((page.files[1].yanked.as_deref(), page.files[1].has_metadata), (Some(""), true));
+        assert_eq!(page.files[1].url, "https://files.example/simple/foo-bar/foo_bar-2.0-py3-none-any.whl");
+        assert_eq!(page.files[2].yanked.as_deref(), Some("bad & broken"));
+        let based = parse_html(r#"<base href="https://mirror.example/dl/"><a href="a-1.0.tar.gz">a</a>"#, PAGE);
+        assert_eq!(based.files[0].url, "https://mirror.example/dl/a-1.0.tar.gz");
+        // Without a content type (a `file:` page) the body decides.
+        assert_eq!(parse_page(body.as_bytes(), None, PAGE).unwrap().files.len(), 3);
+    }
+
+    #[test]
+    fn filenames_to_versions() {
+        let dist = |f: &str| DistFile::new(f.to_owned(), String::new());
+        let v = |s: &str| Version::from_str(s).unwrap();
+        assert_eq!(dist("Foo_Bar-1.0.tar.gz").distribution("foo-bar"), Some((DistKind::Sdist, v("1.0"))));
+        assert_eq!(dist("foo-bar-2.0rc1.zip").distribution("foo-bar"), Some((DistKind::Sdist, v("2.0rc1"))));
+        assert_eq!(dist("foo-bar-baz-1.0.tar.gz").distribution("foo-bar"), None, "another project");
+        assert_eq!(dist("foo-bar-baz-1.0.tar.gz").distribution("foo-bar-baz").map(|d| d.1), Some(v("1.0")));
+        assert!(matches!(dist("foo_bar-2.0-py3-none-any.whl").distribution("foo-bar"), Some((DistKind::Wheel(_), _))));
+        assert_eq!(dist("foo_bar-2.0-py3.6.egg").distribution("foo-bar"), None, "eggs are not installed");
+        assert_eq!(dist("foo-bar-latest.tar.gz").distribution("foo-bar"), None, "not a PEP 440 version");
+    }
+
+    #[test]
+    fn project_urls() {
+        assert_eq!(project_url("https://pypi.org/simple", "Foo_Bar"), "https://pypi.org/simple/foo-bar/");
+        assert_eq!(project_url("https://pypi.org/simple/", "ruamel.yaml"), "https://pypi.org/simple/ruamel-yaml/");
+        assert_eq!(project_url("file:///srv/simple/", "A.B"), "file:///srv/simple/a-b/index.html");
+        assert_eq!(filename_of("https://x/p/a%20b-1.0.tar.gz?x=1#frag").as_deref(), Some("a b-1.0.tar.gz"));
+        assert_eq!(filename_of("https://x/p/"), None);
+    }
+
+    #[test]
+    fn directories() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("pkg-1.0-py3-none-any.whl"), b"").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let page = directory_page(dir.path()).unwrap();
+        assert_eq!(page.files.len(), 1);
+        assert!(page.files[0].url.starts_with("file:///") && page.files[0].url.ends_with("/pkg-1.0-py3-none-any.whl"));
+        assert!(directory_page(&dir.path().join("missing")).is_none());
+    }
+}
