@@ -331,9 +331,211 @@ pub fn directory_page(dir: &std::path::Path) -> Option<ProjectPage> {
     Some(ProjectPage { files, versions: Vec::new() })
 }
 
+/// A file of the project that pip would consider: what it is and its version.
+#[derive(Clone, Debug)]
+pub struct Candidate<'a> {
+    pub file: &'a DistFile,
+    pub kind: DistKind,
+    pub version: Version,
+}
+
+/// The files of `project` on the pages read (index pages and find-links), one per filename
+/// (the first source wins, as pip's link deduplication by URL keeps one).
+pub fn candidates<'a>(project: &str, pages: &[&'a ProjectPage]) -> Vec<Candidate<'a>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for page in pages {
+        for file in &page.files {
+            if let Some((kind, version)) = file.distribution(project) {
+                if seen.insert(file.filename.as_str()) {
+                    out.push(Candidate { file, kind, version });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// pip's `is_pinned` (`resolution/resolvelib/factory.py`): an `===`, or an `==` without `.*`.
+pub fn is_pinned(specifiers: &pep440_rs::VersionSpecifiers) -> bool {
+    specifiers.iter().any(|s| matches!(s.operator(), pep440_rs::Operator::Equal | pep440_rs::Operator::ExactEqual))
+}
+
+/// What the versions of a project say about a specifier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Releases {
+    /// No release matches (IDX004): the newest releases that are not yanked, newest first, and the
+    /// yanked releases that would have matched.
+    NoMatch { newest: Vec<Version>, yanked: Vec<Version> },
+    /// Releases match. `yanked_pin`: every matching release is yanked, and the specifier pins
+    /// one exactly, so pip installs it (PEP 592): the version and the reason given.
+    Match { versions: Vec<Version>, yanked_pin: Option<(Version, String)> },
+}
+
+/// The releases of the candidates that match `specifiers` (`None`: any version), with yanked
+/// files left out unless every match is yanked and the specifier pins it exactly (pip's
+/// `iter_index_candidate_infos`, PEP 592). Prereleases count: pip takes one when nothing else
+/// matches.
+pub fn match_releases(candidates: &[Candidate], specifiers: Option<&pep440_rs::VersionSpecifiers>) -> Releases {
+    let admits = |v: &Version| specifiers.is_none_or(|s| s.contains(v));
+    let mut live: Vec<Version> = candidates.iter().filter(|c| c.file.yanked.is_none()).map(|c| c.version.clone()).collect();
+    live.sort();
+    live.dedup();
+    let matching: Vec<Version> = live.iter().filter(|v| admits(v)).cloned().collect();
+    if !matching.is_empty() {
+        return Releases::Match { versions: matching, yanked_pin: None };
+    }
+    let mut yanked: Vec<(&Version, &str)> = candidates
+        .iter()
+        .filter(|c| admits(&c.version))
+        .filter_map(|c| c.file.yanked.as_deref().map(|r| (&c.version, r)))
+        .collect();
+    yanked.sort_by(|a, b| a.0.cmp(b.0).then_with(|| b.1.len().cmp(&a.1.len())));
+    yanked.dedup_by(|a, b| a.0 == b.0);
+    if let (Some(spec), Some((newest, reason))) = (specifiers, yanked.last()) {
+        if is_pinned(spec) {
+            return Releases::Match { versions: yanked.iter().map(|(v, _)| (*v).clone()).collect(), yanked_pin: Some(((*newest).clone(), reason.to_string())) };
+        }
+    }
+    live.reverse();
+    live.truncate(5);
+    Releases::NoMatch { newest: live, yanked: yanked.into_iter().map(|(v, _)| v.clone()).collect() }
+}
+
+/// What pip would install from the matching releases on one target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Install {
+    /// A wheel of the best release.
+    Wheel(Version),
+    /// The best release pip can use has only an sdist there: pip builds it. `older_wheel` is
+    /// the newest matching release with a wheel for the target, if any.
+    Sdist { version: Version, older_wheel: Option<Version> },
+    /// Nothing installs: no wheel for the target and no sdist, or `Requires-Python` excludes
+    /// the target python.
+    Nothing { why: Vec<String> },
+}
+
+/// pip's choice among `versions` (from [`match_releases`]) on `target`: a file counts when its
+/// `Requires-Python` admits the target python and, for a wheel, when its tags are supported
+/// (`index/package_finder.py`, `LinkEvaluator.evaluate_link`); pip takes the newest such
+/// release, and a wheel of it over its sdist (`CandidateEvaluator._sort_key`). `yanked_ok`:
+/// yanked files count (the PEP 592 pin).
+pub fn choose(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, target: &super::wheel::Target) -> Install {
+    let chosen: Vec<&Candidate> = candidates.iter().filter(|c| versions.contains(&c.version) && (yanked_ok || c.file.yanked.is_none())).collect();
+    let python_ok = |c: &Candidate| c.file.requires_python.as_deref().is_none_or(|r| super::wheel::requires_python_ok(r, &target.python));
+    let usable = |c: &Candidate| {
+        python_ok(c)
+            && match &c.kind {
+                DistKind::Wheel(w) => w.is_compatible(target),
+                DistKind::Sdist => true,
+            }
+    };
+    let is_wheel = |c: &Candidate| matches!(c.kind, DistKind::Wheel(_));
+    let ok: Vec<&&Candidate> = chosen.iter().filter(|c| usable(c)).collect();
+    if let Some(best) = ok.iter().map(|c| &c.version).max() {
+        if ok.iter().any(|c| &c.version == best && is_wheel(c)) {
+            return Install::Wheel(best.clone());
+        }
+        let older_wheel = ok.iter().filter(|c| is_wheel(c)).map(|c| c.version.clone()).max();
+        return Install::Sdist { version: best.clone(), older_wheel };
+    }
+    let mut why = Vec::new();
+    let mut excluded: Vec<(&Version, &str)> = chosen.iter().filter(|c| !python_ok(c)).map(|c| (&c.version, c.file.requires_python.as_deref().unwrap_or(""))).collect();
+    excluded.sort();
+    excluded.dedup();
+    if let Some((version, spec)) = excluded.last() {
+        why.push(format!("{version} requires python {spec}"));
+    }
+    let wheels: Vec<&WheelName> = chosen.iter().filter(|c| python_ok(c)).filter_map(|c| match &c.kind {
+        DistKind::Wheel(w) => Some(w),
+        DistKind::Sdist => None,
+    }).collect();
+    if !wheels.is_empty() {
+        let mut platforms: Vec<String> = wheels.iter().flat_map(|w| w.platform.iter().cloned()).collect();
+        platforms.sort();
+        platforms.dedup();
+        let mut pythons: Vec<String> = wheels.iter().flat_map(|w| w.python.iter().cloned()).collect();
+        pythons.sort();
+        pythons.dedup();
+        let on_platform = wheels.iter().any(|w| w.fits_platform(target));
+        if on_platform {
+            why.push(format!("its wheels for this platform are for {}", pythons.join(", ")));
+        } else {
+            why.push(format!("its wheels are for {}", shorten(&platforms, 4)));
+        }
+    }
+    Install::Nothing { why }
+}
+
+fn shorten(items: &[String], n: usize) -> String {
+    if items.len() <= n {
+        items.join(", ")
+    } else {
+        format!("{} and {} more", items[..n].join(", "), items.len() - n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn page(files: &[(&str, Option<&str>, Option<&str>)]) -> ProjectPage {
+        ProjectPage {
+            files: files
+                .iter()
+                .map(|(f, rp, y)| DistFile { requires_python: rp.map(str::to_owned), yanked: y.map(str::to_owned), ..DistFile::new(f.to_string(), format!("https://x/{f}")) })
+                .collect(),
+            versions: Vec::new(),
+        }
+    }
+
+    fn spec(s: &str) -> pep440_rs::VersionSpecifiers {
+        pep440_rs::VersionSpecifiers::from_str(s).unwrap()
+    }
+
+    fn target(subdir: &str, py: &str) -> super::super::wheel::Target {
+        super::super::wheel::Target::new(subdir, Version::from_str(py).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn releases_and_yanked_pins() {
+        let p = page(&[("pkg-1.0.tar.gz", None, None), ("pkg-1.1.tar.gz", None, Some("broken")), ("pkg-2.0rc1.tar.gz", None, None), ("other-9.0.tar.gz", None, None)]);
+        let c = candidates("pkg", &[&p]);
+        assert_eq!(c.len(), 3);
+        let v = |s: &str| Version::from_str(s).unwrap();
+        assert_eq!(match_releases(&c, Some(&spec(">=1.0,<2"))), Releases::Match { versions: vec![v("1.0")], yanked_pin: None });
+        assert_eq!(match_releases(&c, Some(&spec("==1.1"))), Releases::Match { versions: vec![v("1.1")], yanked_pin: Some((v("1.1"), "broken".into())) });
+        assert_eq!(match_releases(&c, Some(&spec("~=1.1"))), Releases::NoMatch { newest: vec![v("2.0rc1"), v("1.0")], yanked: vec![v("1.1")] }, "not an exact pin");
+        assert_eq!(match_releases(&c, Some(&spec("==3.0"))), Releases::NoMatch { newest: vec![v("2.0rc1"), v("1.0")], yanked: vec![] });
+        assert!(matches!(match_releases(&c, Some(&spec(">1.5"))), Releases::Match { .. }), "a prerelease is taken when nothing else matches");
+        assert!(is_pinned(&spec("===1.0")) && !is_pinned(&spec("==1.*")) && !is_pinned(&spec(">=1")));
+    }
+
+    #[test]
+    fn pip_chooses_per_target() {
+        let v = |s: &str| Version::from_str(s).unwrap();
+        let p = page(&[
+            ("fast-1.0-cp311-cp311-manylinux_2_17_x86_64.whl", None, None),
+            ("fast-1.0.tar.gz", None, None),
+            ("fast-2.0-cp312-cp312-win_amd64.whl", Some(">=3.12"), None),
+            ("fast-2.0.tar.gz", Some(">=3.12"), None),
+        ]);
+        let c = candidates("fast", &[&p]);
+        let all = [v("1.0"), v("2.0")];
+        assert_eq!(choose(&c, &all, false, &target("win-64", "3.12.7")), Install::Wheel(v("2.0")));
+        assert_eq!(choose(&c, &all, false, &target("linux-64", "3.12.7")), Install::Sdist { version: v("2.0"), older_wheel: None });
+        assert_eq!(choose(&c, &all, false, &target("linux-64", "3.11.9")), Install::Wheel(v("1.0")), "2.0 needs python 3.12");
+        assert_eq!(choose(&c, &[v("2.0")], false, &target("linux-64", "3.11.9")), Install::Nothing { why: vec!["2.0 requires python >=3.12".into(), ] });
+        let wheels_only = page(&[("w-1.0-cp312-cp312-win_amd64.whl", None, None), ("w-1.0-cp312-cp312-macosx_11_0_arm64.whl", None, None), ("w-1.0-cp311-cp311-manylinux_2_17_x86_64.whl", None, None)]);
+        let c = candidates("w", &[&wheels_only]);
+        let Install::Nothing { why } = choose(&c, &[v("1.0")], false, &target("linux-64", "3.12")) else { panic!() };
+        assert_eq!(why, ["its wheels for this platform are for cp311, cp312"]);
+        let Install::Nothing { why } = choose(&c, &[v("1.0")], false, &target("linux-aarch64", "3.12")) else { panic!() };
+        assert_eq!(why, ["its wheels are for macosx_11_0_arm64, manylinux_2_17_x86_64, win_amd64"]);
+        let mixed = page(&[("m-1.0-py3-none-any.whl", None, None), ("m-2.0.tar.gz", None, None), ("m-3.0-py3-none-any.whl", None, Some(""))]);
+        let c = candidates("m", &[&mixed]);
+        assert_eq!(choose(&c, &[v("1.0"), v("2.0"), v("3.0")], false, &target("linux-64", "3.12")), Install::Sdist { version: v("2.0"), older_wheel: Some(v("1.0")) });
+    }
 
     const PAGE: &str = "https://files.example/simple/foo-bar/";
 
