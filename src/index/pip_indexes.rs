@@ -80,7 +80,7 @@ pub struct PipEnvironment<'a> {
 
 /// The effective pip configuration values condalint reads, with where each came from.
 #[derive(Clone, Debug, Default)]
-struct PipConfig {
+pub struct PipConfig {
     index_url: Option<(String, Origin)>,
     extra_index_urls: Option<(Vec<String>, Origin)>,
     find_links: Option<(Vec<String>, Origin, Option<PathBuf>)>,
@@ -172,7 +172,8 @@ fn truthy(value: &str) -> bool {
     matches!(value.trim().to_ascii_lowercase().as_str(), "y" | "yes" | "t" | "true" | "on" | "1")
 }
 
-fn read_config(env: &PipEnvironment) -> PipConfig {
+/// pip's configuration: environment variables over the configuration files.
+pub fn read_config(env: &PipEnvironment) -> PipConfig {
     // Per key: (value, origin, file), `[global]` and `[install]` apart; later files win.
     let mut sections: BTreeMap<(&str, String), (String, PathBuf)> = BTreeMap::new();
     for file in config_files(env) {
@@ -266,7 +267,11 @@ fn find_links_of(value: &str, base: &Path, fs: &dyn FileSystem) -> FindLinks {
 /// The indexes and find-links locations pip would use for `env` (the environment file in
 /// `env_dir`), with `pypi_index` (condalint's `--pypi-index`) standing in for the main index.
 pub fn pip_sources(env: &EnvFile, env_dir: &Path, pip_env: &PipEnvironment, pypi_index: Option<&str>) -> PipSources {
-    let config = read_config(pip_env);
+    sources_with(&read_config(pip_env), env, env_dir, pip_env.vars, pip_env.fs, pypi_index)
+}
+
+/// [`pip_sources`] with pip's configuration already read.
+pub fn sources_with(config: &PipConfig, env: &EnvFile, env_dir: &Path, vars: &BTreeMap<String, String>, fs: &dyn FileSystem, pypi_index: Option<&str>) -> PipSources {
     let mut sources = PipSources { no_index: config.no_index, ..PipSources::default() };
     if !sources.no_index {
         let (url, origin) = config.index_url.clone().unwrap_or_else(|| (PYPI_SIMPLE.to_owned(), Origin::Default));
@@ -277,11 +282,11 @@ pub fn pip_sources(env: &EnvFile, env_dir: &Path, pip_env: &PipEnvironment, pypi
     }
     if let Some((links, _, file)) = &config.find_links {
         let base = file.as_ref().and_then(|f| f.parent()).unwrap_or(env_dir);
-        sources.find_links.extend(links.iter().map(|l| find_links_of(l, base, pip_env.fs)));
+        sources.find_links.extend(links.iter().map(|l| find_links_of(l, base, fs)));
     }
     for (item, file) in env.all_pip_items() {
         let PipItemKind::Option { name, value, .. } = &item.kind else { continue };
-        let value = value.as_ref().map(|v| expand(v.value.trim(), pip_env.vars));
+        let value = value.as_ref().map(|v| expand(v.value.trim(), vars));
         let base = file.and_then(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf)).unwrap_or_else(|| env_dir.to_path_buf());
         match (name.value.as_str(), value) {
             ("--no-index", _) => {
@@ -294,7 +299,7 @@ pub fn pip_sources(env: &EnvFile, env_dir: &Path, pip_env: &PipEnvironment, pypi
             ("--extra-index-url", Some(url)) if !sources.no_index => {
                 sources.indexes.push(IndexUrl { url, origin: Origin::File });
             }
-            ("--find-links" | "-f", Some(link)) => sources.find_links.push(find_links_of(&link, &base, pip_env.fs)),
+            ("--find-links" | "-f", Some(link)) => sources.find_links.push(find_links_of(&link, &base, fs)),
             _ => {}
         }
     }

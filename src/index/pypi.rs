@@ -8,6 +8,7 @@ use std::str::FromStr;
 use pep440_rs::Version;
 
 use super::wheel::WheelName;
+use crate::model::{EnvFile, Requirement};
 
 /// The `Accept` header pip sends for a project page (pypa/pip `index/collector.py`,
 /// `_get_simple_response`): PEP 691 JSON first, then the HTML forms.
@@ -473,6 +474,346 @@ fn shorten(items: &[String], n: usize) -> String {
     } else {
         format!("{} and {} more", items[..n].join(", "), items.len() - n)
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups through the run's [`Index`](super::Index), and what they say per requirement.
+
+/// What reading one project page (or find-links location) gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageOutcome {
+    Found(ProjectPage),
+    /// 404 / 410: the index has no such project.
+    Missing,
+    /// The index could not be read: why (no URL in it).
+    Failed(String),
+}
+
+/// The PyPI side's memo in the run's `Index`: pip's configuration (read once) and parsed pages.
+#[derive(Default)]
+pub struct Memo {
+    config: std::sync::OnceLock<super::pip_indexes::PipConfig>,
+    pages: std::sync::Mutex<crate::HashMap<String, std::sync::Arc<PageOutcome>>>,
+}
+
+impl Memo {
+    /// pip's configuration for the run (environment variables and configuration files).
+    pub fn config(&self, options: &super::Options) -> &super::pip_indexes::PipConfig {
+        self.config.get_or_init(|| {
+            let pip_env = super::pip_indexes::PipEnvironment { vars: &options.vars, home: options.home.as_deref(), fs: &crate::files::DiskFileSystem };
+            super::pip_indexes::read_config(&pip_env)
+        })
+    }
+}
+
+/// The sources pip would read for `env` (the file at `path`), with the run's options.
+pub fn sources(index: &super::Index, env: &EnvFile, path: &std::path::Path) -> super::pip_indexes::PipSources {
+    let options = index.options();
+    let config = index.pypi.config(options);
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    super::pip_indexes::sources_with(config, env, dir, &options.vars, &crate::files::DiskFileSystem, options.pypi_index.as_deref())
+}
+
+fn outcome(answer: &Result<super::Response, super::FetchError>, url: &str) -> PageOutcome {
+    match answer {
+        Err(e) => PageOutcome::Failed(e.reason()),
+        Ok(r) if r.status == 404 || r.status == 410 => PageOutcome::Missing,
+        Ok(r) if (200..300).contains(&r.status) => {
+            let page_url = if r.url.is_empty() { url } else { r.url.as_str() };
+            match parse_page(&r.body, r.content_type.as_deref(), page_url) {
+                Ok(page) => PageOutcome::Found(page),
+                Err(e) => PageOutcome::Failed(e.to_string()),
+            }
+        }
+        Ok(r) => PageOutcome::Failed(format!("HTTP {}", r.status)),
+    }
+}
+
+/// The page at `url` (a project page or a find-links page), fetched and parsed once per run.
+pub fn page(index: &super::Index, url: &str, accept: &str) -> std::sync::Arc<PageOutcome> {
+    if let Some(found) = index.pypi.pages.lock().unwrap_or_else(|e| e.into_inner()).get(url) {
+        return found.clone();
+    }
+    let parsed = std::sync::Arc::new(outcome(&index.get(url, accept), url));
+    index.pypi.pages.lock().unwrap_or_else(|e| e.into_inner()).insert(url.to_owned(), parsed.clone());
+    parsed
+}
+
+/// What a find-links location holds: a directory's files, a page's links, a named file.
+fn find_links_page(index: &super::Index, location: &super::pip_indexes::FindLinks) -> std::sync::Arc<PageOutcome> {
+    use super::pip_indexes::FindLinks;
+    match location {
+        FindLinks::Page(url) => page(index, url, "text/html"),
+        FindLinks::Directory(dir) => std::sync::Arc::new(directory_page(dir).map_or(PageOutcome::Missing, PageOutcome::Found)),
+        FindLinks::File(path) => {
+            let file = path.file_name().and_then(|n| n.to_str()).map(|name| {
+                let url = url::Url::from_file_path(path).map(|u| u.to_string()).unwrap_or_else(|_| path.display().to_string());
+                DistFile::new(name.to_owned(), url)
+            });
+            std::sync::Arc::new(PageOutcome::Found(ProjectPage { files: file.into_iter().collect(), versions: Vec::new() }))
+        }
+    }
+}
+
+/// The targets a file's wheels must install on: each target subdir with the target python.
+pub fn targets(index: &super::Index, env: &EnvFile) -> Vec<super::wheel::Target> {
+    let Some(python) = index.python(env) else { return Vec::new() };
+    index.subdirs(env).iter().filter_map(|s| super::wheel::Target::new(s, python.clone())).collect()
+}
+
+/// The projects `env` looks up: requested requirements whose marker holds on some target.
+fn looked_up<'a>(env: &'a EnvFile, targets: &'a [super::wheel::Target]) -> Vec<(&'a Requirement, Option<&'a crate::model::ReqFile>)> {
+    let mut out: Vec<(&Requirement, Option<&crate::model::ReqFile>)> = Vec::new();
+    for target in targets {
+        for (req, file) in super::pip_indexes::requirements_for(env, target) {
+            if !out.iter().any(|(r, _)| std::ptr::eq(*r, req)) {
+                out.push((req, file));
+            }
+        }
+    }
+    out
+}
+
+/// Fetches every project page `env` needs from every index, and its remote find-links pages,
+/// in parallel.
+pub fn prefetch(index: &super::Index, env: &EnvFile) {
+    let targets = targets(index, env);
+    let reqs = looked_up(env, &targets);
+    if reqs.is_empty() {
+        return;
+    }
+    // Relative find-links paths are local: only URLs matter here.
+    let sources = sources(index, env, std::path::Path::new(""));
+    let mut urls: Vec<(String, &str)> = Vec::new();
+    for (req, _) in &reqs {
+        for ix in &sources.indexes {
+            urls.push((project_url(&ix.url, &req.name.value), ACCEPT));
+        }
+    }
+    for location in &sources.find_links {
+        if let super::pip_indexes::FindLinks::Page(url) = location {
+            urls.push((url.clone(), "text/html"));
+        }
+    }
+    urls.sort();
+    urls.dedup();
+    index.parallel(urls, |(url, accept)| {
+        page(index, &url, accept);
+    });
+}
+
+/// What the indexes say about one requirement.
+#[derive(Clone, Debug)]
+pub enum Verdict {
+    /// An index or find-links page it needed could not be read (IDX000 says so).
+    Skipped,
+    /// No index has the project (IDX003): the closest names known.
+    NotFound { closest: Vec<String> },
+    /// The project exists, no release matches (IDX004).
+    NoRelease { newest: Vec<Version>, yanked: Vec<Version>, where_: Vec<String> },
+    /// Releases match: the yanked pin (PEP 592) if that is what matched, and what pip would
+    /// install on each target the requirement's marker holds on.
+    Found { yanked_pin: Option<(Version, String)>, installs: Vec<(super::wheel::Target, Install)> },
+}
+
+/// A pip requirement of the file and its verdict.
+pub struct Checked<'a> {
+    pub requirement: &'a Requirement,
+    pub file: Option<&'a crate::model::ReqFile>,
+    pub verdict: Verdict,
+}
+
+/// A source that failed: its name (redacted) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// `index` or `find-links page`.
+    pub kind: &'static str,
+    pub source: String,
+    pub reason: String,
+}
+
+/// Every looked-up requirement of `env` (the file at `path`) with its verdict, and the
+/// sources that failed with the first requirement that needed each.
+pub fn check<'a>(index: &super::Index, env: &'a EnvFile, path: &std::path::Path) -> (Vec<Checked<'a>>, Vec<(Failure, &'a Requirement, Option<&'a crate::model::ReqFile>)>) {
+    let targets = targets(index, env);
+    let reqs = looked_up(env, &targets);
+    let mut checked = Vec::new();
+    let mut failures: Vec<(Failure, &Requirement, Option<&crate::model::ReqFile>)> = Vec::new();
+    if reqs.is_empty() {
+        return (checked, failures);
+    }
+    let sources = sources(index, env, path);
+    let links: Vec<(String, std::sync::Arc<PageOutcome>)> = sources
+        .find_links
+        .iter()
+        .map(|l| {
+            let name = match l {
+                super::pip_indexes::FindLinks::Page(url) => super::redact_url(url),
+                super::pip_indexes::FindLinks::Directory(p) | super::pip_indexes::FindLinks::File(p) => p.display().to_string(),
+            };
+            (name, find_links_page(index, l))
+        })
+        .collect();
+    for (req, file) in reqs {
+        let project = req.name.value.as_str();
+        let mut pages: Vec<std::sync::Arc<PageOutcome>> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        for ix in &sources.indexes {
+            pages.push(page(index, &project_url(&ix.url, project), ACCEPT));
+            names.push(super::redact_url(&ix.url));
+        }
+        for (name, outcome) in &links {
+            pages.push(outcome.clone());
+            names.push(name.clone());
+        }
+        let mut failed = false;
+        for (i, (outcome, name)) in pages.iter().zip(&names).enumerate() {
+            if let PageOutcome::Failed(reason) = outcome.as_ref() {
+                failed = true;
+                let kind = if i < sources.indexes.len() { "index" } else { "find-links page" };
+                let failure = Failure { kind, source: name.clone(), reason: reason.clone() };
+                if !failures.iter().any(|(f, _, _)| f.source == failure.source) {
+                    failures.push((failure, req, file));
+                }
+            }
+        }
+        let verdict = if failed {
+            Verdict::Skipped
+        } else {
+            let found: Vec<&ProjectPage> = pages.iter().filter_map(|o| match o.as_ref() {
+                PageOutcome::Found(p) => Some(p),
+                _ => None,
+            }).collect();
+            let cands = candidates(project, &found);
+            // A project page that exists counts as the project (it may list no files yet).
+            let index_has_page = pages.iter().take(sources.indexes.len()).any(|o| matches!(o.as_ref(), PageOutcome::Found(_)));
+            if cands.is_empty() && !index_has_page {
+                Verdict::NotFound { closest: closest_names(project, &found) }
+            } else {
+                verdict_for(req, file, &cands, &targets, &names)
+            }
+        };
+        checked.push(Checked { requirement: req, file, verdict });
+    }
+    (checked, failures)
+}
+
+fn verdict_for(req: &Requirement, _file: Option<&crate::model::ReqFile>, cands: &[Candidate], targets: &[super::wheel::Target], names: &[String]) -> Verdict {
+    let specifiers = req.specifier.as_ref().and_then(|s| {
+        let text = s.value.trim().trim_start_matches('(').trim_end_matches(')');
+        pep440_rs::VersionSpecifiers::from_str(text).ok()
+    });
+    if req.specifier.is_some() && specifiers.is_none() {
+        // Another rule reports a specifier that does not parse; nothing to compare here.
+        return Verdict::Found { yanked_pin: None, installs: Vec::new() };
+    }
+    match match_releases(cands, specifiers.as_ref()) {
+        Releases::NoMatch { newest, yanked } => Verdict::NoRelease { newest, yanked, where_: names.to_vec() },
+        Releases::Match { versions, yanked_pin } => {
+            let installs = targets
+                .iter()
+                .filter(|t| req.marker.as_deref().is_none_or(|m| super::pip_indexes::marker_holds(m, t)))
+                .map(|t| (t.clone(), choose(cands, &versions, yanked_pin.is_some(), t)))
+                .collect();
+            Verdict::Found { yanked_pin, installs }
+        }
+    }
+}
+
+/// The known project names closest to `project` (the popular PyPI projects, the names of the
+/// conda↔PyPI table, and the projects of the find-links pages read), at most three.
+fn closest_names(project: &str, pages: &[&ProjectPage]) -> Vec<String> {
+    let max = if project.len() <= 4 { 1 } else { 2 };
+    let mut scored: Vec<(usize, String)> = Vec::new();
+    let mut consider = |name: &str| {
+        let name = crate::model::pep503(name);
+        if name == project || scored.iter().any(|(_, n)| *n == name) {
+            return;
+        }
+        if name.len().abs_diff(project.len()) > max {
+            return;
+        }
+        let d = crate::rules::edit_distance(project, &name);
+        if d <= max {
+            scored.push((d, name.into_owned()));
+        }
+    };
+    for name in crate::data::popular_pypi() {
+        consider(name);
+    }
+    for page in pages {
+        for file in &page.files {
+            let name = WheelName::parse(&file.filename).map(|w| w.name).or_else(|| {
+                let lower = file.filename.to_ascii_lowercase();
+                let ext = SDIST_EXTENSIONS.iter().find(|e| lower.ends_with(*e))?;
+                let stem = &file.filename[..file.filename.len() - ext.len()];
+                stem.rfind('-').map(|i| stem[..i].to_owned())
+            });
+            if let Some(name) = name {
+                consider(&name);
+            }
+        }
+    }
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, n)| n).collect()
+}
+
+/// The indexes and find-links locations as a message names them (credentials masked):
+/// "`https://pypi.org/simple`", "`a` or `b`", "the find-links `./wheels`".
+pub fn describe_sources(sources: &super::pip_indexes::PipSources) -> String {
+    use super::pip_indexes::FindLinks;
+    let mut names: Vec<String> = sources.indexes.iter().map(|i| format!("`{}`", super::redact_url(&i.url))).collect();
+    names.extend(sources.find_links.iter().map(|l| match l {
+        FindLinks::Page(url) => format!("the find-links page `{}`", super::redact_url(url)),
+        FindLinks::Directory(p) => format!("the find-links directory `{}`", p.display()),
+        FindLinks::File(p) => format!("the find-links file `{}`", p.display()),
+    }));
+    match names.len() {
+        0 => "any index (`--no-index` and no find-links)".to_owned(),
+        1 => names.remove(0),
+        _ => {
+            let last = names.pop().unwrap_or_default();
+            format!("{} or {last}", names.join(", "))
+        }
+    }
+}
+
+/// Versions for a message, newest first: "2.1.3, 2.1.2, 2.0.2".
+pub fn versions(versions: &[Version]) -> String {
+    let mut v: Vec<&Version> = versions.iter().collect();
+    v.sort();
+    v.reverse();
+    v.iter().take(5).map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// Targets for a message: "linux-64 with python 3.12", "linux-64 and osx-arm64 with python 3.12".
+pub fn describe_targets<'t>(targets: impl Iterator<Item = &'t super::wheel::Target>) -> String {
+    let targets: Vec<&super::wheel::Target> = targets.collect();
+    let Some(first) = targets.first() else { return String::new() };
+    let (major, minor) = first.python_minor();
+    let subdirs: Vec<&str> = targets.iter().map(|t| t.subdir.as_str()).collect();
+    let subdirs = match subdirs.as_slice() {
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => String::new(),
+    };
+    format!("{subdirs} with python {major}.{minor}")
+}
+
+/// Every PyPI-side source `env` needed that could not be read, as IDX000 reports it.
+pub fn unreachable(env: &EnvFile, index: &super::Index) -> Vec<super::Unreachable> {
+    let (_, failures) = check(index, env, std::path::Path::new(""));
+    failures
+        .into_iter()
+        .map(|(failure, req, file)| super::Unreachable {
+            kind: failure.kind,
+            index: failure.source,
+            reason: failure.reason,
+            file: file.map(|f| f.source.clone()),
+            range: req.name.range,
+            skipped: "pypi-package-not-found, pypi-version-not-found and no-compatible-distribution",
+        })
+        .collect()
 }
 
 #[cfg(test)]
