@@ -14,6 +14,7 @@ pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod files;
+pub mod index;
 pub mod linter;
 pub mod lsp;
 pub mod model;
