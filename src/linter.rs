@@ -101,6 +101,13 @@ fn lint_document(source: &SourceFile, env: &EnvFile, settings: &Settings) -> (Ve
 
 /// Runs every selected rule that reads this document.
 fn run_rule_set(source: &SourceFile, env: &EnvFile, settings: &Settings, diagnostics: &mut Vec<Diagnostic>) {
+    // The index rules read memoised answers: everything the file needs is fetched first, in
+    // parallel.
+    if let Some(index) = &settings.index {
+        if rules::RULES.iter().map(|r| r.meta()).any(|m| m.online && m.runs_on(env, settings)) {
+            index.prefetch(env);
+        }
+    }
     for rule in rules::RULES {
         let meta = rule.meta();
         if meta.runs_on(env, settings) {

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         force_color: set("FORCE_COLOR"),
         width: stdout_is_tty.then(terminal_width).flatten(),
         today: std::env::var("CONDALINT_TODAY").ok().filter(|v| !v.is_empty()),
+        vars: std::env::vars_os().filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?))).collect(),
     };
     std::panic::set_hook(Box::new(|info| {
         eprintln!("condalint: internal error: {info}; please report this at https://github.com/condalint/condalint/issues");

@@ -86,11 +86,14 @@ pub struct Settings {
     /// The date rules compare dated tables against (python-end-of-life), as `YYYY-MM-DD`;
     /// `None`: today by the system clock. Tests pin it so that examples do not age.
     pub today: Option<String>,
+    /// The package indexes, with `--online` (or `--offline`, the cache only): the IDX rules
+    /// (`RuleMeta::online`) run only when it is set.
+    pub index: Option<std::sync::Arc<crate::index::Index>>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning), target: None, severity: Vec::new(), today: None }
+        Self { select: None, extend_select: Vec::new(), ignore: Vec::new(), fail_on: FailOn::Severity(Severity::Warning), target: None, severity: Vec::new(), today: None, index: None }
     }
 }
 

@@ -17,6 +17,10 @@
 //!   block (a conda file, a Dockerfile), at PATH relative to it, read from memory. `# expect:`
 //!   comments in it, or `expect=` in its info, mark findings expected in that file; `repeat=N`
 //!   writes its last line N times.
+//! - A `json repodata=CHANNEL/SUBDIR` block is not linted either: it is that subdir's
+//!   `repodata.json` on an in-memory `https://conda.anaconda.org` that the examples of an index
+//!   rule (IDX) are linted against, from that block on (`noarch` of a channel with a block is
+//!   empty unless given; other channels are 404, other hosts refuse connections).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -25,6 +29,7 @@ use condalint::model::{lower, FileState};
 use condalint::render::{render, FileReport, FullOptions, OutputFormat};
 use condalint::rules::{lookup, FixAvailability, RuleMeta};
 use condalint::settings::{parse_selectors, Settings, Target};
+use condalint::index::{Fetch, FetchError, Index, Options as IndexOptions, Response};
 use condalint::{fix, group_by_file, lint, Diagnostic, FixMode, MemoryFileSystem, SourceFile};
 
 const HEADINGS: &[&str] =
@@ -172,6 +177,31 @@ fn settings_with(meta: &RuleMeta, target: Option<Target>) -> Settings {
     Settings { extend_select: parse_selectors(meta.code).unwrap(), target, today: Some(TODAY.into()), ..Settings::default() }
 }
 
+/// The in-memory network of an index rule's examples (`json repodata=` blocks).
+struct DocNetwork(Vec<(String, String)>);
+
+impl Fetch for DocNetwork {
+    fn get(&self, url: &str, _accept: &str) -> Result<Response, FetchError> {
+        let answer = |status: u16, body: &str| Ok(Response { status, body: body.as_bytes().to_vec(), content_type: Some("application/json".into()), url: url.to_owned() });
+        let Some(path) = url.strip_prefix("https://conda.anaconda.org/") else { return Err(FetchError::network(url, "connection refused")) };
+        let Some(subdir_path) = path.strip_suffix("/repodata.json") else { return answer(404, "") };
+        if let Some((_, body)) = self.0.iter().find(|(p, _)| p == subdir_path) {
+            return answer(200, body);
+        }
+        let channel = subdir_path.rsplit_once('/').map_or("", |(c, _)| c);
+        let known = self.0.iter().any(|(p, _)| p.rsplit_once('/').is_some_and(|(c, _)| c == channel));
+        if known && subdir_path.ends_with("/noarch") {
+            return answer(200, "{}");
+        }
+        answer(404, "")
+    }
+}
+
+/// The index an example is linted with: for an index rule, the doc's network so far.
+fn index_for(meta: &RuleMeta, repodata: &[(String, String)]) -> Option<Arc<Index>> {
+    meta.online.then(|| Arc::new(Index::new(IndexOptions { online: true, ..IndexOptions::default() }, Arc::new(DocNetwork(repodata.to_vec())))))
+}
+
 /// `target=conda-lock` in a block's info string: lint as `--target conda-lock` would.
 fn target_of(info: &str) -> Option<Target> {
     let value = info.split_whitespace().find_map(|w| w.strip_prefix("target="))?;
@@ -230,8 +260,13 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
     let mut settings = settings_with(meta, None);
     let (mut bad_count, mut good_count) = (0, 0);
     let mut files: Vec<(SourceFile, Vec<Expect>)> = Vec::new();
+    let mut repodata: Vec<(String, String)> = Vec::new();
     for block in &all {
         let kind = block.info.split_whitespace().nth(1).unwrap_or("");
+        if let Some(subdir) = block.info.split_whitespace().find_map(|w| w.strip_prefix("repodata=")) {
+            repodata.push((subdir.to_owned(), block.text.clone()));
+            continue;
+        }
         if let Some(path) = block.info.split_whitespace().find_map(|w| w.strip_prefix("file=")) {
             let text = repeated(&block.text, &block.info);
             let mut expects = expectations(&text);
@@ -251,7 +286,8 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         let fs = example.fs();
         let target = target_of(&block.info);
         settings.target = target;
-        let diagnostics = lint(&example.source, &Settings { target, today: Some(TODAY.into()), ..Settings::all() }, &fs);
+        settings.index = index_for(meta, &repodata);
+        let diagnostics = lint(&example.source, &Settings { target, today: Some(TODAY.into()), index: settings.index.clone(), ..Settings::all() }, &fs);
         for d in &diagnostics {
             if let Err(e) = check_message_style(d) {
                 failures.push(format!("block at line {}: {e}", block.open + 1));

@@ -27,6 +27,8 @@ pub(super) struct Cli {
     pub(super) check: CheckArgs,
 }
 
+// `check`'s arguments are the big variant; the enum is parsed once per run.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub(super) enum Command {
     /// Lint files and directories (the default command)
@@ -152,9 +154,63 @@ pub(super) struct CheckArgs {
     /// Print a count per rule instead of each finding (JSON with --output-format json)
     #[arg(long)]
     pub(super) statistics: bool,
+    /// Check packages against their channels and indexes (IDX rules); off by default
+    #[arg(long, conflicts_with = "offline", help_heading = "Index checks")]
+    pub(super) online: bool,
+    /// Run the index checks from the cache only, with no request
+    #[arg(long, help_heading = "Index checks")]
+    pub(super) offline: bool,
+    /// Where index answers are cached [default: CONDALINT_CACHE_DIR, else the platform's cache directory]
+    #[arg(long, value_name = "DIR", help_heading = "Index checks")]
+    pub(super) cache_dir: Option<PathBuf>,
+    /// Resolve channel names under this URL instead of channel_alias (CONDA_CHANNEL_ALIAS, .condarc)
+    #[arg(long, value_name = "URL", help_heading = "Index checks")]
+    pub(super) channel_alias: Option<String>,
+    /// Look pip requirements up in this index instead of the one pip would use
+    #[arg(long, value_name = "URL", help_heading = "Index checks")]
+    pub(super) pypi_index: Option<String>,
+    /// Target subdir when the file has no `platforms:` (repeatable) [default: linux-64]
+    #[arg(long, value_name = "SUBDIR", help_heading = "Index checks")]
+    pub(super) platform: Vec<String>,
+    /// Target python for wheels, X.Y [default: the newest the file's python pin admits]
+    #[arg(long, value_name = "VERSION", help_heading = "Index checks")]
+    pub(super) python: Option<String>,
 }
 
 impl CheckArgs {
+    /// The index options of the run, when the index checks run (`--online`, `--offline`, or
+    /// `online = true` in the configuration); `vars` is the process environment.
+    pub(super) fn index_options(&self, config_online: Option<bool>, vars: &std::collections::BTreeMap<String, String>) -> Result<Option<crate::index::Options>, String> {
+        if let Some(python) = &self.python {
+            let parts: Vec<&str> = python.split('.').collect();
+            if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+                return Err(format!("--python takes a version written X.Y (e.g. 3.12), not `{python}`"));
+            }
+        }
+        if let Some(bad) = self.platform.iter().find(|p| !crate::index::channels::KNOWN_SUBDIRS.contains(&p.as_str())) {
+            return Err(format!("--platform takes a conda subdir (linux-64, osx-arm64, win-64, …), not `{bad}`"));
+        }
+        if !(self.online || self.offline || config_online == Some(true)) {
+            return Ok(None);
+        }
+        if !cfg!(feature = "online") {
+            return Err("this condalint was built without the index checks (cargo feature `online`); --online, --offline and `online = true` are not available".to_owned());
+        }
+        let home = ["HOME", "USERPROFILE"].iter().find_map(|v| vars.get(*v).filter(|h| !h.is_empty())).map(PathBuf::from);
+        Ok(Some(crate::index::Options {
+            online: !self.offline,
+            offline: self.offline,
+            cache_dir: self.cache_dir.clone(),
+            channel_alias: self.channel_alias.clone(),
+            pypi_index: self.pypi_index.clone(),
+            platforms: self.platform.clone(),
+            python: self.python.clone(),
+            vars: vars.clone(),
+            home,
+            ..crate::index::Options::default()
+        }))
+    }
+
     pub(super) fn fix_request(&self) -> Option<FixRequest> {
         let mode = if self.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
         (self.fix || self.diff).then_some(FixRequest { mode, apply: self.fix })

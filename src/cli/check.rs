@@ -29,6 +29,14 @@ pub(super) fn run_check(
         Err(error) => return Ok(config_error(&error, stderr)),
     };
     let mut layers = layers.with(args.overrides(terminal.today.clone())?);
+    let index = match args.index_options(layers.online(), &terminal.vars) {
+        Ok(options) => options.map(open_index),
+        Err(message) => {
+            let _ = writeln!(stderr, "condalint: error: {}", render::terminal_safe(&message));
+            return Ok(ExitStatus::Error);
+        }
+    };
+    layers.set_index(index);
     let output_format = args.output_format.or_else(|| layers.output_format()).unwrap_or(OutputFormat::Full);
     let settings = layers.run_settings();
     let mut outcome = Gathered::default();
@@ -56,6 +64,16 @@ pub(super) fn run_check(
         let _ = writeln!(stderr, "condalint: checked {} in {} ms", render::plural(count, "file", "files"), started.elapsed().as_millis());
     }
     Ok(if args.exit_zero && status == ExitStatus::Failure { ExitStatus::Success } else { status })
+}
+
+#[cfg(feature = "online")]
+fn open_index(options: crate::index::Options) -> Arc<crate::index::Index> {
+    Arc::new(crate::index::Index::open(options))
+}
+
+#[cfg(not(feature = "online"))]
+fn open_index(_options: crate::index::Options) -> Arc<crate::index::Index> {
+    unreachable!("index_options refuses the index checks without the `online` feature")
 }
 
 /// The inputs the paths stand for, each with its settings. A path that cannot be read is

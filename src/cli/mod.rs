@@ -45,6 +45,10 @@ pub struct Terminal {
     /// `CONDALINT_TODAY` (`YYYY-MM-DD`): the date rules compare dated tables against instead
     /// of the system clock (python-end-of-life), so that a test's expectations do not age.
     pub today: Option<String>,
+    /// The process environment, for what conda and pip would read from it (`CONDARC`,
+    /// `CONDA_CHANNEL_ALIAS`, `PIP_INDEX_URL`, `CONDALINT_CACHE_DIR`, `HOME`…) in the index
+    /// checks; the library never reads it itself.
+    pub vars: std::collections::BTreeMap<String, String>,
 }
 
 /// Runs condalint with `args` (including the program name) and returns the exit status.

@@ -26,6 +26,8 @@ pub struct Overrides {
     pub target: Option<Target>,
     /// The date of the run (`CONDALINT_TODAY`), `YYYY-MM-DD`.
     pub today: Option<String>,
+    /// The package indexes (`--online`, `--offline`, or `online = true`).
+    pub index: Option<Arc<crate::index::Index>>,
 }
 
 impl Overrides {
@@ -43,6 +45,7 @@ impl Overrides {
             fail_on: None,
             target: None,
             today,
+            index: None,
         })
     }
 }
@@ -111,7 +114,18 @@ impl<'fs> Layers<'fs> {
             target: flags.target.or_else(|| config.and_then(|c| c.target)),
             severity: config.map(|c| c.severity.clone()).unwrap_or_default(),
             today: flags.today.clone(),
+            index: flags.index.clone(),
         }
+    }
+
+    /// `online` in the configuration of the current directory.
+    pub fn online(&self) -> Option<bool> {
+        self.base.as_ref().and_then(|c| c.online)
+    }
+
+    /// Sets the package indexes of the run (after [`Layers::online`] said whether there are any).
+    pub fn set_index(&mut self, index: Option<Arc<crate::index::Index>>) {
+        self.overrides.index = index;
     }
 }
 
@@ -153,6 +167,7 @@ pub fn describe(config: Option<&Config>) -> String {
         ("target", c.target.map_or(String::new(), |t| string(t.label()))),
         ("severity", braces(c.severity.iter().map(|(code, s)| format!("{code} = {}", string(s.as_str()))).collect())),
         ("per-file-ignores", braces(c.per_file_ignores.iter().map(|(p, list)| format!("{} = {}", string(&p.written), selectors(list))).collect())),
+        ("online", c.online.map_or(String::new(), |o| o.to_string())),
     ];
     let mut out = match config {
         Some(c) => format!("# configuration file: {}\n", c.file.display().to_string().replace(['\n', '\r'], " ")),

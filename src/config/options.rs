@@ -28,6 +28,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("target", "the tool that consumes the files: conda, mamba, conda-lock or pixi (turns on tool-incompatible)"),
     ("severity", "a table of rule code or name = \"error\" | \"warning\" | \"info\", overriding a rule's severity"),
     ("per-file-ignores", "a table of glob = [rules], rules not to run on the files the glob matches"),
+    ("online", "true: check packages against their indexes (IDX rules), as --online does; the configuration of the current directory decides for the run"),
 ];
 
 /// A glob as written and compiled.
@@ -61,6 +62,8 @@ pub struct Config {
     pub target: Option<Target>,
     pub severity: Vec<(&'static str, Severity)>,
     pub per_file_ignores: Vec<(Pattern, Vec<Selector>)>,
+    /// `online = true`: the IDX rules run, as with `--online`.
+    pub online: Option<bool>,
     /// The keys the file sets (for `condalint config`).
     pub keys_set: Vec<&'static str>,
 }
@@ -283,6 +286,10 @@ pub fn parse(path: &str, text: &str, pyproject: bool, dir: PathBuf) -> Result<Op
                 let choices: Vec<(&str, OutputFormat)> = choices.iter().map(|(n, v)| (n.as_str(), *v)).collect();
                 config.output_format = Some(p.one_of(value, &choices)?);
             }
+            "online" => match value.get_ref() {
+                DeValue::Boolean(b) => config.online = Some(*b),
+                other => return Err(p.error(value.span(), format!("expected true or false, found {}", kind(other)), None)),
+            },
             "target" => {
                 let choices = [("conda", Target::Conda), ("mamba", Target::Mamba), ("conda-lock", Target::CondaLock), ("pixi", Target::Pixi)];
                 config.target = Some(p.one_of(value, &choices)?);

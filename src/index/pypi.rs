@@ -557,21 +557,30 @@ fn find_links_page(index: &super::Index, location: &super::pip_indexes::FindLink
 
 /// The targets a file's wheels must install on: each target subdir with the target python.
 pub fn targets(index: &super::Index, env: &EnvFile) -> Vec<super::wheel::Target> {
-    let Some(python) = index.python(env) else { return Vec::new() };
+    let Some(mut python) = index.python(env) else { return Vec::new() };
+    // `--python 3.12` means the newest 3.12 conda installs (the release table), so that a
+    // `Requires-Python >=3.12.1` admits it.
+    if python.release().len() == 2 {
+        let minor = format!("{}.{}", python.release()[0], python.release()[1]);
+        if let Some(newest) = crate::data::python_releases().iter().find(|m| m.minor == minor).and_then(|m| m.releases.last()) {
+            python = newest.1.clone();
+        }
+    }
     index.subdirs(env).iter().filter_map(|s| super::wheel::Target::new(s, python.clone())).collect()
 }
 
 /// The projects `env` looks up: requested requirements whose marker holds on some target.
-fn looked_up<'a>(env: &'a EnvFile, targets: &'a [super::wheel::Target]) -> Vec<(&'a Requirement, Option<&'a crate::model::ReqFile>)> {
-    let mut out: Vec<(&Requirement, Option<&crate::model::ReqFile>)> = Vec::new();
-    for target in targets {
-        for (req, file) in super::pip_indexes::requirements_for(env, target) {
-            if !out.iter().any(|(r, _)| std::ptr::eq(*r, req)) {
-                out.push((req, file));
+fn looked_up<'a>(env: &'a EnvFile, targets: &[super::wheel::Target]) -> Vec<(&'a Requirement, Option<&'a crate::model::ReqFile>)> {
+    env.requested_pip_items()
+        .filter_map(|(item, file)| match &item.kind {
+            crate::model::PipItemKind::Requirement(req)
+                if !req.url && req.marker.as_deref().is_none_or(|m| targets.iter().any(|t| super::pip_indexes::marker_holds(m, t))) =>
+            {
+                Some((req, file))
             }
-        }
-    }
-    out
+            _ => None,
+        })
+        .collect()
 }
 
 /// Fetches every project page `env` needs from every index, and its remote find-links pages,

@@ -26,6 +26,12 @@ mod extra_index_url;
 mod hash_mode_incomplete;
 mod image_not_pinned;
 mod implicit_defaults;
+mod index_unreachable;
+mod conda_package_not_found;
+mod conda_version_not_found;
+mod pypi_package_not_found;
+mod pypi_version_not_found;
+mod no_compatible_distribution;
 mod insecure_channel_url;
 pub(crate) mod insecure_index;
 mod invalid_image_reference;
@@ -53,7 +59,7 @@ mod pip_not_pinned;
 mod pip_resolver_loop;
 mod python_end_of_life;
 mod python_unpinned;
-mod releases;
+pub(crate) mod releases;
 mod registry_credentials;
 mod selector_problems;
 mod spark_precache;
@@ -133,6 +139,8 @@ pub struct RuleMeta {
     pub by_target: bool,
     /// The documents it reads.
     pub document: Document,
+    /// Reads package indexes (IDX): runs only when the settings have an index (`--online`).
+    pub online: bool,
     /// The Markdown doc, `lints/<name>.md`.
     pub doc: &'static str,
 }
@@ -151,6 +159,7 @@ impl RuleMeta {
         unparsed: false,
         by_target: false,
         document: Document::Conda,
+        online: false,
         doc: "",
     };
 
@@ -161,7 +170,7 @@ impl RuleMeta {
             Document::Aml => env.aml.is_some(),
             Document::Any => true,
         };
-        document && settings.is_enabled(self) && (self.unparsed || env.is_parsed())
+        document && (!self.online || settings.index.is_some()) && settings.is_enabled(self) && (self.unparsed || env.is_parsed())
     }
 }
 
