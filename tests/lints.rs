@@ -21,6 +21,8 @@
 //!   `repodata.json` on an in-memory `https://conda.anaconda.org` that the examples of an index
 //!   rule (IDX) are linted against, from that block on (`noarch` of a channel with a block is
 //!   empty unless given; other channels are 404, other hosts refuse connections).
+//! - A `json pypi=PROJECT` block is not linted either: it is that project's PEP 691 page on an
+//!   in-memory `https://pypi.org/simple` (other projects are 404), from that block on.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -183,6 +185,11 @@ struct DocNetwork(Vec<(String, String)>);
 impl Fetch for DocNetwork {
     fn get(&self, url: &str, _accept: &str) -> Result<Response, FetchError> {
         let answer = |status: u16, body: &str| Ok(Response { status, body: body.as_bytes().to_vec(), content_type: Some("application/json".into()), url: url.to_owned() });
+        if let Some(project) = url.strip_prefix("https://pypi.org/simple/").and_then(|p| p.strip_suffix('/')) {
+            let page = self.0.iter().find(|(k, _)| k.strip_prefix("pypi:") == Some(project));
+            let (status, body) = page.map_or((404, ""), |(_, b)| (200, b.as_str()));
+            return Ok(Response { status, body: body.as_bytes().to_vec(), content_type: Some("application/vnd.pypi.simple.v1+json".into()), url: url.to_owned() });
+        }
         let Some(path) = url.strip_prefix("https://conda.anaconda.org/") else { return Err(FetchError::network(url, "connection refused")) };
         let Some(subdir_path) = path.strip_suffix("/repodata.json") else { return answer(404, "") };
         if let Some((_, body)) = self.0.iter().find(|(p, _)| p == subdir_path) {
@@ -199,7 +206,9 @@ impl Fetch for DocNetwork {
 
 /// The index an example is linted with: for an index rule, the doc's network so far.
 fn index_for(meta: &RuleMeta, repodata: &[(String, String)]) -> Option<Arc<Index>> {
-    meta.online.then(|| Arc::new(Index::new(IndexOptions { online: true, ..IndexOptions::default() }, Arc::new(DocNetwork(repodata.to_vec())))))
+    // No pip configuration file of the machine (`/etc/pip.conf`) changes what the examples find.
+    let vars = [("PIP_CONFIG_FILE".to_owned(), "/dev/null".to_owned())].into_iter().collect();
+    meta.online.then(|| Arc::new(Index::new(IndexOptions { online: true, vars, ..IndexOptions::default() }, Arc::new(DocNetwork(repodata.to_vec())))))
 }
 
 /// `target=conda-lock` in a block's info string: lint as `--target conda-lock` would.
@@ -265,6 +274,10 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         let kind = block.info.split_whitespace().nth(1).unwrap_or("");
         if let Some(subdir) = block.info.split_whitespace().find_map(|w| w.strip_prefix("repodata=")) {
             repodata.push((subdir.to_owned(), block.text.clone()));
+            continue;
+        }
+        if let Some(project) = block.info.split_whitespace().find_map(|w| w.strip_prefix("pypi=")) {
+            repodata.push((format!("pypi:{project}"), block.text.clone()));
             continue;
         }
         if let Some(path) = block.info.split_whitespace().find_map(|w| w.strip_prefix("file=")) {

@@ -18,7 +18,7 @@ declare_rule! {
                     let on = pypi::describe_sources(&sources);
                     let message = match &req.specifier {
                         Some(spec) if !yanked.is_empty() => format!(
-                            "only yanked releases of `{}` match `{}` on {on} ({}); pip does not install a yanked release unless it is pinned exactly",
+                            "only yanked releases of `{}` match `{}` ({}) on {on}; pip installs a yanked release only when the pin names it exactly",
                             req.name.value, spec.value.trim(), pypi::versions(yanked)
                         ),
                         Some(spec) => format!("no release of `{}` matches `{}` on {on}", req.name.value, spec.value.trim()),
