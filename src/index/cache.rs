@@ -46,14 +46,19 @@ fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-/// `max-age` and `no-cache` of a Cache-Control header.
+/// `max-age` and `no-cache` of a Cache-Control header; `immutable` (RFC 8246, what CEP 16
+/// asks of shards) is fresh for good.
 fn freshness(cache_control: Option<&str>) -> (Option<u64>, bool) {
     let mut max_age = None;
     let mut no_cache = false;
     for directive in cache_control.unwrap_or_default().split(',') {
         let directive = directive.trim().to_ascii_lowercase();
-        if let Some(value) = directive.strip_prefix("max-age=") {
-            max_age = value.trim_matches('"').parse().ok();
+        if directive == "immutable" {
+            max_age = Some(u64::MAX);
+        } else if let Some(value) = directive.strip_prefix("max-age=") {
+            if max_age != Some(u64::MAX) {
+                max_age = value.trim_matches('"').parse().ok();
+            }
         } else if directive == "no-cache" {
             no_cache = true;
         }
@@ -213,6 +218,7 @@ mod tests {
         assert!(!Entry::new(&r, None, None, None).is_fresh(), "no max-age: revalidate");
         assert!(!Entry::new(&r, Some("max-age=600, no-cache"), None, None).is_fresh());
         assert!(!Entry::new(&r, Some("max-age=0"), None, None).is_fresh());
+        assert!(Entry::new(&r, Some("max-age=0, immutable"), None, None).is_fresh());
         let mut stale = Entry::new(&r, Some("max-age=0"), Some("\"1\"".into()), None);
         stale.refresh(Some("max-age=60"), None, Some("Tue, 01 Dec 2026 00:00:00 GMT".into()));
         assert!(stale.is_fresh());

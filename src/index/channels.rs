@@ -75,38 +75,45 @@ impl Channel {
 }
 
 impl CondaConfig {
-    /// The configuration conda would read: `.condarc` files (`~/.config/conda/.condarc` or
-    /// `$XDG_CONFIG_HOME/conda/.condarc`, `~/.conda/.condarc`, `~/.condarc`, then `$CONDARC`;
-    /// later over earlier, as conda's search path), then the environment (`CONDA_CHANNEL_ALIAS`,
-    /// `CONDA_DEFAULT_CHANNELS`), then `--channel-alias`.
+    /// The configuration conda would read: the `.condarc` files of conda's search path
+    /// (`conda/base/constants.py` `SEARCH_PATH`: `/etc/conda`, `/var/lib/conda`, `$CONDA_ROOT`,
+    /// `$XDG_CONFIG_HOME/conda`, `~/.config/conda`, `~/.conda`, `~/.condarc`, `$CONDA_PREFIX`,
+    /// `$CONDARC`; each `.condarc`, `condarc` and `condarc.d/*.yml`), then the environment
+    /// (`CONDA_CHANNEL_ALIAS`, `CONDA_DEFAULT_CHANNELS`, `CONDA_CHANNELS`), then
+    /// `--channel-alias`. A later source wins for `channel_alias` and for each `custom_channels`
+    /// key; lists merge as conda's `SequenceLoadedParameter.merge` does: the later source's
+    /// items first, then the earlier ones', without repeats.
     pub fn load(options: &Options) -> Self {
-        let mut config = CondaConfig {
-            channel_alias: DEFAULT_CHANNEL_ALIAS.to_owned(),
-            default_channels: builtin_default_channels(),
-            channels: vec!["defaults".to_owned()],
-            ..Self::default()
-        };
+        let mut config = CondaConfig { channel_alias: DEFAULT_CHANNEL_ALIAS.to_owned(), ..Self::default() };
+        let mut defaults: Vec<Vec<String>> = Vec::new();
+        let mut channels: Vec<Vec<String>> = Vec::new();
         for path in condarc_paths(options) {
             let Ok(bytes) = std::fs::read(&path) else { continue };
             let source = SourceFile::from_bytes(path.display().to_string(), &bytes);
             let Ok(tree) = syntax::parse(&source) else { continue };
-            config.apply(&tree);
+            config.apply(&tree, &mut defaults, &mut channels);
             config.files.push(path);
         }
+        let list = |text: &str| -> Vec<String> { text.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect() };
         if let Some(alias) = options.var("CONDA_CHANNEL_ALIAS") {
             config.channel_alias = alias.trim().trim_end_matches('/').to_owned();
         }
-        if let Some(defaults) = options.var("CONDA_DEFAULT_CHANNELS") {
-            config.default_channels = defaults.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
+        if let Some(value) = options.var("CONDA_DEFAULT_CHANNELS") {
+            defaults.push(list(value));
+        }
+        if let Some(value) = options.var("CONDA_CHANNELS") {
+            channels.push(list(value));
         }
         if let Some(alias) = &options.channel_alias {
             config.channel_alias = alias.trim().trim_end_matches('/').to_owned();
         }
+        config.default_channels = merge(defaults).unwrap_or_else(builtin_default_channels);
+        config.channels = merge(channels).unwrap_or_else(|| vec!["defaults".to_owned()]);
         config
     }
 
     /// One `.condarc`'s keys over what earlier ones set.
-    fn apply(&mut self, tree: &Tree) {
+    fn apply(&mut self, tree: &Tree, defaults: &mut Vec<Vec<String>>, channels: &mut Vec<Vec<String>>) {
         let Some(root) = tree.root else { return };
         let strings = |id| -> Vec<String> { tree.items(id).iter().filter_map(|&i| tree.scalar(i)).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect() };
         for (key, value) in tree.entries(root) {
@@ -116,8 +123,8 @@ impl CondaConfig {
                         self.channel_alias = alias.trim().trim_end_matches('/').to_owned();
                     }
                 }
-                Some("default_channels") if matches!(tree.get(value).kind, NodeKind::Seq(_)) => self.default_channels = strings(value),
-                Some("channels") if matches!(tree.get(value).kind, NodeKind::Seq(_)) => self.channels = strings(value),
+                Some("default_channels") if matches!(tree.get(value).kind, NodeKind::Seq(_)) => defaults.push(strings(value)),
+                Some("channels") if matches!(tree.get(value).kind, NodeKind::Seq(_)) => channels.push(strings(value)),
                 Some("custom_channels") => {
                     for (name, url) in tree.entries(value) {
                         if let (Some(name), Some(url)) = (tree.scalar(name), tree.scalar(url)) {
@@ -190,22 +197,68 @@ fn builtin_default_channels() -> Vec<String> {
     channels
 }
 
-/// The user-level `.condarc` files conda reads, in its search path's order, then `$CONDARC`.
+/// Lists merged as conda merges a sequence parameter: later sources first, no repeats;
+/// `None` when no source sets it.
+fn merge(sources: Vec<Vec<String>>) -> Option<Vec<String>> {
+    if sources.is_empty() {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    for item in sources.into_iter().rev().flatten() {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    Some(out)
+}
+
+/// The `.condarc` files conda reads, in its search path's order (`SEARCH_PATH`).
 fn condarc_paths(options: &Options) -> Vec<PathBuf> {
-    let mut paths = Vec::new();
-    match (options.var("XDG_CONFIG_HOME"), &options.home) {
-        (Some(xdg), _) => paths.push(PathBuf::from(xdg).join("conda/.condarc")),
-        (None, Some(home)) => paths.push(home.join(".config/conda/.condarc")),
-        _ => {}
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if cfg!(windows) {
+        dirs.push(PathBuf::from("C:/ProgramData/conda"));
+    } else {
+        dirs.push(PathBuf::from("/etc/conda"));
+        dirs.push(PathBuf::from("/var/lib/conda"));
+    }
+    if let Some(root) = options.var("CONDA_ROOT") {
+        dirs.push(PathBuf::from(root));
+    }
+    if let Some(xdg) = options.var("XDG_CONFIG_HOME") {
+        dirs.push(PathBuf::from(xdg).join("conda"));
     }
     if let Some(home) = &options.home {
-        paths.push(home.join(".conda/.condarc"));
+        dirs.push(home.join(".config/conda"));
+        dirs.push(home.join(".conda"));
+    }
+    let mut paths = Vec::new();
+    let add_dir = |dir: &std::path::Path, paths: &mut Vec<PathBuf>| {
+        paths.push(dir.join(".condarc"));
+        paths.push(dir.join("condarc"));
+        let mut extra: Vec<PathBuf> = std::fs::read_dir(dir.join("condarc.d"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yml" || e == "yaml"))
+            .collect();
+        extra.sort();
+        paths.extend(extra);
+    };
+    for dir in &dirs {
+        add_dir(dir, &mut paths);
+    }
+    if let Some(home) = &options.home {
         paths.push(home.join(".condarc"));
+    }
+    if let Some(prefix) = options.var("CONDA_PREFIX") {
+        add_dir(std::path::Path::new(prefix), &mut paths);
     }
     if let Some(condarc) = options.var("CONDARC") {
         paths.push(PathBuf::from(condarc));
     }
-    paths.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    paths.retain(|p| seen.insert(p.clone()));
     paths
 }
 
@@ -247,10 +300,12 @@ mod tests {
         assert_eq!(c.resolve("internal/label/dev")[0].url, "https://private.example.com/channels/internal/label/dev");
         assert_eq!(c.resolve("defaults")[0].url, "https://mirror.example.com/main");
         options.vars.insert("CONDA_CHANNEL_ALIAS".into(), "https://env.example.com".into());
-        options.vars.insert("CONDA_DEFAULT_CHANNELS".into(), "https://a.example.com/x, https://b.example.com/y".into());
+        options.vars.insert("CONDA_DEFAULT_CHANNELS".into(), "https://a.example.com/x, https://mirror.example.com/main".into());
         let c = CondaConfig::load(&options);
         assert_eq!(c.resolve("conda-forge")[0].url, "https://env.example.com/conda-forge");
-        assert_eq!(c.resolve("defaults").len(), 2);
+        // conda merges the lists: the environment's first, then the file's, no repeats.
+        let defaults: Vec<String> = c.resolve("defaults").into_iter().map(|c| c.url).collect();
+        assert_eq!(defaults, ["https://a.example.com/x", "https://mirror.example.com/main"]);
         options.channel_alias = Some("http://127.0.0.1:1/".into());
         assert_eq!(CondaConfig::load(&options).resolve("conda-forge")[0].url, "http://127.0.0.1:1/conda-forge");
     }

@@ -25,7 +25,7 @@ pub enum FetchError {
     /// Connection refused, DNS, TLS, a broken transfer.
     Network { url: String, message: String },
     /// No answer within the per-request timeout.
-    Timeout { url: String, seconds: u64 },
+    Timeout { url: String, millis: u64 },
     /// The body (or what it decompresses to) is larger than the limit.
     TooLarge { url: String, limit: u64 },
     /// The body does not decompress.
@@ -40,8 +40,8 @@ impl FetchError {
     pub fn network(url: &str, message: impl fmt::Display) -> Self {
         FetchError::Network { url: redact_url(url), message: super::redact_text(&message.to_string()) }
     }
-    pub fn timeout(url: &str, seconds: u64) -> Self {
-        FetchError::Timeout { url: redact_url(url), seconds }
+    pub fn timeout(url: &str, after: std::time::Duration) -> Self {
+        FetchError::Timeout { url: redact_url(url), millis: after.as_millis() as u64 }
     }
     pub fn too_large(url: &str, limit: u64) -> Self {
         FetchError::TooLarge { url: redact_url(url), limit }
@@ -72,7 +72,8 @@ impl FetchError {
     pub fn reason(&self) -> String {
         match self {
             FetchError::Network { message, .. } => format!("cannot connect ({message})"),
-            FetchError::Timeout { seconds, .. } => format!("no answer within {seconds} s"),
+            FetchError::Timeout { millis, .. } if millis % 1000 == 0 => format!("no answer within {} s", millis / 1000),
+            FetchError::Timeout { millis, .. } => format!("no answer within {} s", *millis as f64 / 1000.0),
             FetchError::TooLarge { limit, .. } => format!("the response is larger than {} MiB", limit / (1024 * 1024)),
             FetchError::BadCompression { message, .. } => format!("the response does not decompress ({message})"),
             FetchError::OfflineCold { .. } => "not in the cache; run once with --online".to_owned(),
@@ -236,7 +237,7 @@ mod http {
             }
             let mut response = match request.config().timeout_global(Some(timeout)).build().call() {
                 Ok(response) => response,
-                Err(ureq::Error::Timeout(_)) => return Err(FetchError::timeout(url, timeout.as_secs().max(1))),
+                Err(ureq::Error::Timeout(_)) => return Err(FetchError::timeout(url, timeout)),
                 Err(e) => return Err(FetchError::network(url, e)),
             };
             let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
@@ -256,7 +257,7 @@ mod http {
                 Ok(_) => {}
                 Err(e) if e.to_string().contains("limit") => return Err(FetchError::too_large(url, self.limit)),
                 Err(e) if e.kind() == std::io::ErrorKind::TimedOut || e.to_string().contains("timeout") => {
-                    return Err(FetchError::timeout(url, timeout.as_secs().max(1)))
+                    return Err(FetchError::timeout(url, timeout))
                 }
                 Err(e) => return Err(FetchError::network(url, e)),
             }

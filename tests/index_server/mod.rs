@@ -206,19 +206,25 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
     let Ok(body) = std::fs::read(&file) else {
         record(404);
-        return respond(&mut stream, 404, "text/plain", &cache_headers(shared, None), b"not found\n");
+        return respond(&mut stream, 404, "text/plain", &cache_headers(shared, None, &path), b"not found\n");
     };
     let etag = format!("\"{:016x}\"", fnv(&body));
     if if_none_match.as_deref() == Some(etag.as_str()) {
         record(304);
-        return respond(&mut stream, 304, content_type, &cache_headers(shared, Some(&etag)), b"");
+        return respond(&mut stream, 304, content_type, &cache_headers(shared, Some(&etag), &path), b"");
     }
     record(200);
-    respond(&mut stream, 200, content_type, &cache_headers(shared, Some(&etag)), &body)
+    respond(&mut stream, 200, content_type, &cache_headers(shared, Some(&etag), &path), &body)
 }
 
-fn cache_headers(shared: &Shared, etag: Option<&str>) -> Vec<(String, String)> {
-    let mut headers = vec![("Cache-Control".to_owned(), format!("public, max-age={}", shared.max_age.load(Ordering::SeqCst)))];
+fn cache_headers(shared: &Shared, etag: Option<&str>, path: &str) -> Vec<(String, String)> {
+    // CEP 16: shards are content-addressed and SHOULD be served immutable.
+    let control = if path.contains("/shards/") && etag.is_some() {
+        "public, max-age=31536000, immutable".to_owned()
+    } else {
+        format!("public, max-age={}", shared.max_age.load(Ordering::SeqCst))
+    };
+    let mut headers = vec![("Cache-Control".to_owned(), control)];
     if let Some(etag) = etag {
         headers.push(("ETag".to_owned(), etag.to_owned()));
         headers.push(("Last-Modified".to_owned(), "Tue, 01 Dec 2026 00:00:00 GMT".to_owned()));
