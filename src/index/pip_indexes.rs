@@ -244,7 +244,7 @@ fn find_links_of(value: &str, base: &Path, fs: &dyn FileSystem) -> FindLinks {
     } else if value.contains("://") {
         return FindLinks::Page(value.to_owned());
     } else {
-        let relative = base.join(value);
+        let relative = if base.as_os_str().is_empty() || base == Path::new(".") { PathBuf::from(value) } else { base.join(value) };
         if fs.exists(&relative) {
             relative
         } else {
@@ -256,7 +256,8 @@ fn find_links_of(value: &str, base: &Path, fs: &dyn FileSystem) -> FindLinks {
     } else {
         let lower = local.to_string_lossy().to_ascii_lowercase();
         if lower.ends_with(".html") || lower.ends_with(".htm") {
-            let url = url::Url::from_file_path(&local).map(|u| u.to_string()).unwrap_or_else(|_| value.to_owned());
+            let absolute = std::path::absolute(&local).unwrap_or_else(|_| local.clone());
+            let url = url::Url::from_file_path(&absolute).map(|u| u.to_string()).unwrap_or_else(|_| value.to_owned());
             FindLinks::Page(url)
         } else {
             FindLinks::File(local)

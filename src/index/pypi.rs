@@ -319,12 +319,13 @@ fn percent_decode(s: &str) -> String {
 /// `index/collector.py`, `_FlatDirectorySource`), as `file:` URLs. `None` when it cannot be read.
 pub fn directory_page(dir: &std::path::Path) -> Option<ProjectPage> {
     let entries = std::fs::read_dir(dir).ok()?;
+    let dir = std::path::absolute(dir).ok()?;
     let mut files: Vec<DistFile> = entries
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| {
             let name = e.file_name().to_str()?.to_owned();
-            let url = url::Url::from_file_path(e.path()).ok()?.to_string();
+            let url = url::Url::from_file_path(dir.join(e.file_name())).ok()?.to_string();
             Some(DistFile::new(name, url))
         })
         .collect();
@@ -641,13 +642,16 @@ pub struct Failure {
     pub reason: String,
 }
 
+/// A source that failed, with the first requirement that needed it and the file it is in.
+pub type Failed<'a> = (Failure, &'a Requirement, Option<&'a crate::model::ReqFile>);
+
 /// Every looked-up requirement of `env` (the file at `path`) with its verdict, and the
 /// sources that failed with the first requirement that needed each.
-pub fn check<'a>(index: &super::Index, env: &'a EnvFile, path: &std::path::Path) -> (Vec<Checked<'a>>, Vec<(Failure, &'a Requirement, Option<&'a crate::model::ReqFile>)>) {
+pub fn check<'a>(index: &super::Index, env: &'a EnvFile, path: &std::path::Path) -> (Vec<Checked<'a>>, Vec<Failed<'a>>) {
     let targets = targets(index, env);
     let reqs = looked_up(env, &targets);
     let mut checked = Vec::new();
-    let mut failures: Vec<(Failure, &Requirement, Option<&crate::model::ReqFile>)> = Vec::new();
+    let mut failures: Vec<Failed> = Vec::new();
     if reqs.is_empty() {
         return (checked, failures);
     }
