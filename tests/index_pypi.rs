@@ -163,6 +163,26 @@ fn the_target_python_and_platform() {
 }
 
 #[test]
+fn binary_options_of_the_pip_section() {
+    let server = IndexServer::start();
+    let index = format!("{}/pypi/simple", server.url);
+    let run = Run::new();
+    // --prefer-binary: oldwheel 1.5's wheel over 2.0's sdist; --only-binary: sdistonly cannot
+    // install; --no-binary: building sdistonly from source is what the file asks for.
+    let file = run.env_file(&env("3.12", &["--prefer-binary", "--only-binary sdistonly", "oldwheel", "sdistonly"]));
+    let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
+    assert_eq!(
+        idx(&out),
+        ["11:9: IDX005 [warning] no distribution of `sdistonly` installs on linux-64 with python 3.12: its sdist is excluded by `--only-binary`"],
+        "{}",
+        stdout(&out)
+    );
+    let file = run.env_file(&env("3.12", &["--no-binary sdistonly,oldwheel", "oldwheel", "sdistonly", "goodpkg"]));
+    let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
+    assert_eq!(idx(&out), Vec::<String>::new(), "{}", stdout(&out));
+}
+
+#[test]
 fn markers_false_on_the_target_are_not_looked_up() {
     let server = IndexServer::start();
     let index = format!("{}/pypi/simple", server.url);

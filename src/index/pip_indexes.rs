@@ -68,6 +68,68 @@ pub struct PipSources {
     pub indexes: Vec<IndexUrl>,
     pub find_links: Vec<FindLinks>,
     pub no_index: bool,
+    /// `--no-binary` / `--only-binary`.
+    pub formats: FormatControl,
+    /// `--prefer-binary`: a wheel of an older release over an sdist of a newer one.
+    pub prefer_binary: bool,
+}
+
+/// pip's `FormatControl` (`models/format_control.py`): the projects (PEP 503 names, or
+/// `:all:`) pip installs only from wheels (`--only-binary`) or only from sdists (`--no-binary`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormatControl {
+    pub no_binary: std::collections::BTreeSet<String>,
+    pub only_binary: std::collections::BTreeSet<String>,
+}
+
+/// Which kinds of file pip may install for a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Allowed {
+    pub wheel: bool,
+    pub sdist: bool,
+}
+
+impl FormatControl {
+    /// `handle_mutual_excludes`: `value` (comma-separated names, `:all:`, `:none:`) added to the
+    /// `only_binary` set (`only`) or the `no_binary` one.
+    pub fn add(&mut self, value: &str, only: bool) {
+        let (target, other) = if only { (&mut self.only_binary, &mut self.no_binary) } else { (&mut self.no_binary, &mut self.only_binary) };
+        let mut names: Vec<&str> = value.split(',').map(str::trim).collect();
+        while let Some(at) = names.iter().position(|n| *n == ":all:") {
+            other.clear();
+            target.clear();
+            target.insert(":all:".to_owned());
+            names.drain(..=at);
+            if !names.contains(&":none:") {
+                return;
+            }
+        }
+        for name in names {
+            if name == ":none:" {
+                target.clear();
+                continue;
+            }
+            let name = crate::model::pep503(name).into_owned();
+            other.remove(&name);
+            target.insert(name);
+        }
+    }
+
+    /// `get_allowed_formats`.
+    pub fn allowed(&self, project: &str) -> Allowed {
+        let all = Allowed { wheel: true, sdist: true };
+        if self.only_binary.contains(project) {
+            Allowed { sdist: false, ..all }
+        } else if self.no_binary.contains(project) {
+            Allowed { wheel: false, ..all }
+        } else if self.only_binary.contains(":all:") {
+            Allowed { sdist: false, ..all }
+        } else if self.no_binary.contains(":all:") {
+            Allowed { wheel: false, ..all }
+        } else {
+            all
+        }
+    }
 }
 
 /// What pip's configuration lookup reads from outside the file: the environment snapshot and
@@ -85,6 +147,9 @@ pub struct PipConfig {
     extra_index_urls: Option<(Vec<String>, Origin)>,
     find_links: Option<(Vec<String>, Origin, Option<PathBuf>)>,
     no_index: bool,
+    no_binary: Option<String>,
+    only_binary: Option<String>,
+    prefer_binary: bool,
 }
 
 /// The pip configuration files in pip's override order (later wins), per `get_configuration_files`
@@ -207,6 +272,9 @@ pub fn read_config(env: &PipEnvironment) -> PipConfig {
         extra_index_urls: lookup("extra-index-url").map(|(v, o, _)| (split(v), o)),
         find_links: lookup("find-links").map(|(v, o, f)| (split(v), o, f)),
         no_index: lookup("no-index").is_some_and(|(v, _, _)| truthy(&v)),
+        no_binary: lookup("no-binary").map(|(v, _, _)| v),
+        only_binary: lookup("only-binary").map(|(v, _, _)| v),
+        prefer_binary: lookup("prefer-binary").is_some_and(|(v, _, _)| truthy(&v)),
     }
 }
 
@@ -273,7 +341,15 @@ pub fn pip_sources(env: &EnvFile, env_dir: &Path, pip_env: &PipEnvironment, pypi
 
 /// [`pip_sources`] with pip's configuration already read.
 pub fn sources_with(config: &PipConfig, env: &EnvFile, env_dir: &Path, vars: &BTreeMap<String, String>, fs: &dyn FileSystem, pypi_index: Option<&str>) -> PipSources {
-    let mut sources = PipSources { no_index: config.no_index, ..PipSources::default() };
+    let mut sources = PipSources { no_index: config.no_index, prefer_binary: config.prefer_binary, ..PipSources::default() };
+    // The options' defaults from the configuration: no-binary first, as optparse applies them
+    // in option order (both callbacks are mutually exclusive per name).
+    if let Some(v) = &config.no_binary {
+        sources.formats.add(v, false);
+    }
+    if let Some(v) = &config.only_binary {
+        sources.formats.add(v, true);
+    }
     if !sources.no_index {
         let (url, origin) = config.index_url.clone().unwrap_or_else(|| (PYPI_SIMPLE.to_owned(), Origin::Default));
         sources.indexes.push(IndexUrl { url, origin });
@@ -301,6 +377,9 @@ pub fn sources_with(config: &PipConfig, env: &EnvFile, env_dir: &Path, vars: &BT
                 sources.indexes.push(IndexUrl { url, origin: Origin::File });
             }
             ("--find-links" | "-f", Some(link)) => sources.find_links.push(find_links_of(&link, &base, fs)),
+            ("--no-binary", Some(value)) => sources.formats.add(&value, false),
+            ("--only-binary", Some(value)) => sources.formats.add(&value, true),
+            ("--prefer-binary", _) => sources.prefer_binary = true,
             _ => {}
         }
     }
@@ -386,6 +465,20 @@ mod tests {
         assert_eq!(urls(&sources(&[], &[("PIP_CONFIG_FILE", "/dev/null")], &files)), [PYPI_SIMPLE]);
         assert_eq!(urls(&sources(&[], &[("PIP_NO_INDEX", "yes")], &files)), Vec::<&str>::new());
         assert_eq!(urls(&sources(&["-i ${MIRROR}/simple"], &[("MIRROR", "https://m")], &[])), ["https://m/simple"]);
+    }
+
+    #[test]
+    fn binary_formats() {
+        let s = sources(&["'--only-binary :all:'", "--no-binary Pkg_A,pkg-b", "--prefer-binary"], &[], &[]);
+        assert!(s.prefer_binary);
+        assert_eq!(s.formats.allowed("pkg-a"), Allowed { wheel: false, sdist: true });
+        assert_eq!(s.formats.allowed("other"), Allowed { wheel: true, sdist: false });
+        let s = sources(&["'--no-binary :all:'", "'--no-binary :none:'", "--only-binary numpy"], &[("PIP_PREFER_BINARY", "0")], &[]);
+        assert!(!s.prefer_binary);
+        assert_eq!(s.formats.allowed("numpy"), Allowed { wheel: true, sdist: false });
+        assert_eq!(s.formats.allowed("other"), Allowed { wheel: true, sdist: true }, "`:none:` cleared `:all:`");
+        let s = sources(&[], &[("PIP_ONLY_BINARY", ":all:")], &[]);
+        assert_eq!(s.formats.allowed("x"), Allowed { wheel: true, sdist: false });
     }
 
     #[test]

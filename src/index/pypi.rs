@@ -412,6 +412,8 @@ pub enum Install {
     /// The best release pip can use has only an sdist there: pip builds it. `older_wheel` is
     /// the newest matching release with a wheel for the target, if any.
     Sdist { version: Version, older_wheel: Option<Version> },
+    /// An sdist, and `--no-binary` asks for it: nothing to report.
+    SdistAsked(Version),
     /// Nothing installs: no wheel for the target and no sdist, or `Requires-Python` excludes
     /// the target python.
     Nothing { why: Vec<String> },
@@ -423,17 +425,28 @@ pub enum Install {
 /// release, and a wheel of it over its sdist (`CandidateEvaluator._sort_key`). `yanked_ok`:
 /// yanked files count (the PEP 592 pin).
 pub fn choose(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, target: &super::wheel::Target) -> Install {
+    choose_with(candidates, versions, yanked_ok, target, super::pip_indexes::Allowed { wheel: true, sdist: true }, false)
+}
+
+/// [`choose`] with pip's format control for the project (`--only-binary`, `--no-binary`) and
+/// `--prefer-binary` (any wheel sorts above any sdist: `CandidateEvaluator._sort_key`).
+pub fn choose_with(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, target: &super::wheel::Target, allowed: super::pip_indexes::Allowed, prefer_binary: bool) -> Install {
     let chosen: Vec<&Candidate> = candidates.iter().filter(|c| versions.contains(&c.version) && (yanked_ok || c.file.yanked.is_none())).collect();
     let python_ok = |c: &Candidate| c.file.requires_python.as_deref().is_none_or(|r| super::wheel::requires_python_ok(r, &target.python));
     let usable = |c: &Candidate| {
         python_ok(c)
             && match &c.kind {
-                DistKind::Wheel(w) => w.is_compatible(target),
-                DistKind::Sdist => true,
+                DistKind::Wheel(w) => allowed.wheel && w.is_compatible(target),
+                DistKind::Sdist => allowed.sdist,
             }
     };
     let is_wheel = |c: &Candidate| matches!(c.kind, DistKind::Wheel(_));
     let ok: Vec<&&Candidate> = chosen.iter().filter(|c| usable(c)).collect();
+    if prefer_binary {
+        if let Some(best) = ok.iter().filter(|c| is_wheel(c)).map(|c| &c.version).max() {
+            return Install::Wheel(best.clone());
+        }
+    }
     if let Some(best) = ok.iter().map(|c| &c.version).max() {
         if ok.iter().any(|c| &c.version == best && is_wheel(c)) {
             return Install::Wheel(best.clone());
@@ -465,6 +478,9 @@ pub fn choose(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, t
         } else {
             why.push(format!("its wheels are for {}", shorten(&platforms, 4)));
         }
+    }
+    if !allowed.sdist && chosen.iter().any(|c| matches!(c.kind, DistKind::Sdist) && python_ok(c)) {
+        why.push("its sdist is excluded by `--only-binary`".to_owned());
     }
     Install::Nothing { why }
 }
@@ -703,7 +719,7 @@ pub fn check<'a>(index: &super::Index, env: &'a EnvFile, path: &std::path::Path)
             if cands.is_empty() && !index_has_page {
                 Verdict::NotFound { closest: closest_names(project, &found) }
             } else {
-                verdict_for(req, file, &cands, &targets, &names)
+                verdict_for(req, &sources, &cands, &targets, &names)
             }
         };
         checked.push(Checked { requirement: req, file, verdict });
@@ -711,7 +727,8 @@ pub fn check<'a>(index: &super::Index, env: &'a EnvFile, path: &std::path::Path)
     (checked, failures)
 }
 
-fn verdict_for(req: &Requirement, _file: Option<&crate::model::ReqFile>, cands: &[Candidate], targets: &[super::wheel::Target], names: &[String]) -> Verdict {
+fn verdict_for(req: &Requirement, sources: &super::pip_indexes::PipSources, cands: &[Candidate], targets: &[super::wheel::Target], names: &[String]) -> Verdict {
+    let allowed = sources.formats.allowed(&req.name.value);
     let specifiers = req.specifier.as_ref().and_then(|s| {
         let text = s.value.trim().trim_start_matches('(').trim_end_matches(')');
         pep440_rs::VersionSpecifiers::from_str(text).ok()
@@ -726,7 +743,15 @@ fn verdict_for(req: &Requirement, _file: Option<&crate::model::ReqFile>, cands: 
             let installs = targets
                 .iter()
                 .filter(|t| req.marker.as_deref().is_none_or(|m| super::pip_indexes::marker_holds(m, t)))
-                .map(|t| (t.clone(), choose(cands, &versions, yanked_pin.is_some(), t)))
+                .map(|t| {
+                    let install = choose_with(cands, &versions, yanked_pin.is_some(), t, allowed, sources.prefer_binary);
+                    // `--no-binary`: building from the sdist is what the file asks for.
+                    let install = match install {
+                        Install::Sdist { version, .. } if !allowed.wheel => Install::SdistAsked(version),
+                        other => other,
+                    };
+                    (t.clone(), install)
+                })
                 .collect();
             Verdict::Found { yanked_pin, installs }
         }
