@@ -351,3 +351,26 @@ mod limits {
         assert_eq!(server.count(), 0);
     }
 }
+
+#[test]
+fn the_help_names_conda_forge_when_its_cached_repodata_has_the_name() {
+    let server = IndexServer::start();
+    let alias = format!("{}/conda", server.url);
+    let run = Run::new();
+    let online = ["--online", "--channel-alias", alias.as_str(), "--output-format=json"];
+    let file = run.env_file("name: t\nchannels:\n  - main\ndependencies:\n  - forge-only\n");
+    let help = |out: &Output| -> String {
+        let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        findings.as_array().unwrap().iter().find(|d| d["code"] == "IDX001").map(|d| d["help"].as_str().unwrap_or_default().to_owned()).unwrap_or_default()
+    };
+    // Cold: nothing says where it is, and conda-forge is not asked for it.
+    assert_eq!(help(&run.run(&file, &online, &[])), "check the name on the channel, or add the channel that has it to `channels:`");
+    assert!(!server.requests().iter().any(|r| r.path.starts_with("/conda/conda-forge/")));
+    // Once a run has read conda-forge, its cached repodata answers (still no request for it).
+    let forge = run.env_file("name: t\nchannels:\n  - conda-forge\ndependencies:\n  - tqdm\n");
+    run.run(&forge, &online, &[]);
+    server.reset();
+    let file = run.env_file("name: t\nchannels:\n  - main\ndependencies:\n  - forge-only\n");
+    assert_eq!(help(&run.run(&file, &online, &[])), "`conda-forge` has it: add it to `channels:` or write `conda-forge::forge-only`");
+    assert!(!server.requests().iter().any(|r| r.path.starts_with("/conda/conda-forge/")), "{:?}", server.requests());
+}

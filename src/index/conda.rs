@@ -90,8 +90,11 @@ impl Index {
         if cfg!(feature = "online") {
             match self.get(&index_url, "*/*").as_ref() {
                 Err(e) => return fail(e.reason()),
-                Ok(r) if r.status == 200 => return parse_shard_index(&index_url, &r.body).map_err(|reason| Failure { reason }),
-                Ok(r) if is_absent(r.status) => {}
+                // Shards are relative to the index as answered (after redirects).
+                Ok(r) if r.status == 200 => return parse_shard_index(&r.url, &r.body).map_err(|reason| Failure { reason }),
+                // The optional forms: any client error means "not offered" (S3-backed channels
+                // answer 403 for a missing file); repodata.json decides.
+                Ok(r) if (400..500).contains(&r.status) => {}
                 Ok(r) => return fail(format!("HTTP {} for {}", r.status, super::redact_url(&index_url))),
             }
             let zst_url = format!("{url}repodata.json.zst");
@@ -101,7 +104,7 @@ impl Index {
                     let json = decompress_zstd(&zst_url, &r.body, BODY_LIMIT).map_err(|e| Failure { reason: e.reason() })?;
                     return parse_repodata(&json).map(Listing::Full).map_err(|e| Failure { reason: format!("invalid repodata.json.zst ({e})") });
                 }
-                Ok(r) if is_absent(r.status) => {}
+                Ok(r) if (400..500).contains(&r.status) => {}
                 Ok(r) => return fail(format!("HTTP {} for {}", r.status, super::redact_url(&zst_url))),
             }
         }
