@@ -849,7 +849,7 @@ pub fn unreachable(env: &EnvFile, index: &super::Index) -> Vec<super::Unreachabl
             reason: failure.reason,
             file: file.map(|f| f.source.clone()),
             range: req.name.range,
-            skipped: "pypi-package-not-found, pypi-version-not-found and missing-compatible-distribution",
+            skipped: "pypi-package-not-found, pypi-version-not-found and missing-compatible-wheel",
         })
         .collect()
 }
