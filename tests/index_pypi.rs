@@ -103,6 +103,7 @@ fn each_finding_against_the_json_index() {
             "yanky==1.1",
             "yanky>1.0",
             "Foo_Bar==1.0",
+            "pytorch==2.5.1",
         ],
     ));
     let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
@@ -118,6 +119,7 @@ fn each_finding_against_the_json_index() {
         "13:9: IDX005 [warning] `oldwheel` 2.0 has no wheel for linux-64 with python 3.12: pip builds it from the sdist, which needs a compiler and the build tools",
         "14:14: IDX004 [info] `yanky` 1.1 was yanked (reason given: broken build); pip installs it because the pin names it exactly (PEP 592)",
         "15:14: IDX004 [error] only yanked releases of `yanky` match `>1.0` (1.1) on `URL/pypi/simple`; pip installs a yanked release only when the pin names it exactly",
+        "17:9: IDX003 [error] no project `pytorch` on `URL/pypi/simple`",
     ];
     // Lines counted in the pip section; the file has two lines of channels before it.
     let expected: Vec<String> = expected.iter().map(|e| shift_line(&e.replace("URL", &server.url), 2)).collect();
@@ -126,6 +128,7 @@ fn each_finding_against_the_json_index() {
     let full = run.run(&file, &["--online", "--pypi-index", &index, "--output-format=full"], &[]);
     let full = stdout(&full);
     assert!(full.contains("did you mean `requests`?"), "{full}");
+    assert!(full.contains("`pytorch` is the conda package's name; on PyPI the project is `torch`"), "{full}");
     assert!(full.contains("the newest releases are 2.0, 1.0"), "{full}");
     assert!(full.contains("1.5 has a wheel there: pin `oldwheel==1.5`"), "{full}");
     // Non-normalised names are asked for at their PEP 503 name, PEP 691 JSON first.
@@ -375,4 +378,10 @@ fn credentials_in_an_index_url_are_used_but_never_shown() {
     let all = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
     assert!(!all.contains("s3cr3t-token"), "{all}");
     assert!(idx(&out).iter().any(|f| f.contains("builder:****@")), "{all}");
+    // An index that answers: the not-found message names it, masked too.
+    let with_token = server.url.replace("http://", "http://builder:s3cr3t-token@") + "/pypi/simple";
+    let file = run.env_file(&env("3.12", &[&format!("--index-url {with_token}"), "goodpkg", "reqests"]));
+    let out = run.run(&file, &["--online", "--output-format=full"], &[]);
+    let all = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert!(!all.contains("s3cr3t-token") && all.contains("no project `reqests` on `http://builder:****@"), "{all}");
 }

@@ -633,8 +633,9 @@ pub fn prefetch(index: &super::Index, env: &EnvFile) {
 pub enum Verdict {
     /// An index or find-links page it needed could not be read (IDX000 says so).
     Skipped,
-    /// No index has the project (IDX003): the closest names known.
-    NotFound { closest: Vec<String> },
+    /// No index has the project (IDX003): the closest names known, and the PyPI name when the
+    /// name written is a conda package's that installs under another name (`pytorch` → `torch`).
+    NotFound { closest: Vec<String>, pypi_name: Option<&'static str> },
     /// The project exists, no release matches (IDX004).
     NoRelease { newest: Vec<Version>, yanked: Vec<Version>, where_: Vec<String> },
     /// Releases match: the yanked pin (PEP 592) if that is what matched, and what pip would
@@ -717,7 +718,8 @@ pub fn check<'a>(index: &super::Index, env: &'a EnvFile, path: &std::path::Path)
             // A project page that exists counts as the project (it may list no files yet).
             let index_has_page = pages.iter().take(sources.indexes.len()).any(|o| matches!(o.as_ref(), PageOutcome::Found(_)));
             if cands.is_empty() && !index_has_page {
-                Verdict::NotFound { closest: closest_names(project, &found) }
+                let pypi_name = crate::data::conda_to_pypi(project).find(|n| *n != project);
+                Verdict::NotFound { closest: closest_names(project, &found), pypi_name }
             } else {
                 verdict_for(req, &sources, &cands, &targets, &names)
             }
