@@ -286,8 +286,6 @@ fn unreachable_indexes_are_one_idx000_each_and_never_a_not_found() {
     let run = Run::new();
     for (route, reason) in [("error500", "HTTP 500"), ("badjson", "not valid JSON")] {
         let index = format!("{}/{route}/simple", server.url);
-        // `badjson` answers invalid JSON for `.json` paths: a JSON index page there.
-        let index = if route == "badjson" { format!("{index}/page.json#") } else { index };
         let file = run.env_file(&env("3.12", &[&format!("--index-url {index}"), "goodpkg", "sdistonly", "reqests"]));
         let out = run.run(&file, &["--online"], &[]);
         let found = idx(&out);

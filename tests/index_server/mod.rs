@@ -12,7 +12,8 @@
 //!   `shards/<sha256>.msgpack.zst` (generated when the server starts, [`prepare`]); one with a
 //!   `ZST` file as `repodata.json.zst` only.
 //! - Routes: `/error500/…` answers 500; `/hang/…` never answers (the client's timeout ends it);
-//!   `/badjson/…` answers 200 with invalid JSON for `.json` paths (404 for the rest);
+//!   `/badjson/…` answers 200 with invalid JSON for `.json` paths and for a PEP 691 project
+//!   page (`…/` asked for as `application/vnd.pypi.simple.v1+json`), 404 for the rest;
 //!   `/huge/…` streams without end.
 #![allow(dead_code)]
 
@@ -182,6 +183,11 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         if path.ends_with(".json") {
             record(200);
             return respond(&mut stream, 200, "application/json", &[], b"{\"packages\": {\"broken\": ");
+        }
+        // A project page asked for as PEP 691 JSON (the PyPI side).
+        if path.ends_with('/') && accept.contains("application/vnd.pypi.simple.v1+json") {
+            record(200);
+            return respond(&mut stream, 200, "application/vnd.pypi.simple.v1+json", &[], b"{\"meta\": {\"api-version\": \"1.1\"}, \"files\": [");
         }
         record(404);
         return respond(&mut stream, 404, "text/plain", &[], b"not found\n");
