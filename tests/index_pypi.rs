@@ -186,6 +186,23 @@ fn binary_options_of_the_pip_section() {
 }
 
 #[test]
+fn included_requirements_files_and_constraints() {
+    let server = IndexServer::start();
+    let main = format!("{}/pypi/simple", server.url);
+    let run = Run::new();
+    // The included file sets the index and holds a missing project: reported in that file.
+    std::fs::write(run.home.path().join("requirements.txt"), format!("--index-url {main}\ngoodpkg==2.0\nreqests\n")).unwrap();
+    // A constraint names a project pip only constrains: it is not looked up.
+    std::fs::write(run.home.path().join("constraints.txt"), "not-a-real-project==1.0\n").unwrap();
+    let file = run.env_file(&env("3.12", &["-r requirements.txt", "-c constraints.txt"]));
+    let out = run.run(&file, &["--online"], &[]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains(" IDX")).collect();
+    assert_eq!(lines, ["requirements.txt:3:1: IDX003 [error] no project `reqests` on `URL/pypi/simple`".replace("URL", &server.url)], "{}", stdout(&out));
+    assert!(!server.requests().iter().any(|r| r.path.contains("not-a-real-project")), "{:?}", server.requests());
+}
+
+#[test]
 fn markers_false_on_the_target_are_not_looked_up() {
     let server = IndexServer::start();
     let index = format!("{}/pypi/simple", server.url);

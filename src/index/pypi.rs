@@ -918,6 +918,26 @@ mod tests {
         assert_eq!(choose(&c, &[v("1.0"), v("2.0"), v("3.0")], false, &target("linux-64", "3.12")), Install::Sdist { version: v("2.0"), older_wheel: Some(v("1.0")) });
     }
 
+    proptest::proptest! {
+        /// Whatever an index sends, reading it never panics (the core never panics on input).
+        #[test]
+        fn pages_never_panic(body in "(<a |<A |<base |href=|data-yanked|data-requires-python=|&#x|&amp;|&|;|\"|'|=|>|<|/|é|-|\\.whl|\\.tar\\.gz|[a-z0-9 ])*") {
+            let page = parse_html(&body, PAGE);
+            for f in &page.files {
+                let _ = f.distribution("a-b");
+            }
+            let _ = parse_page(body.as_bytes(), None, PAGE);
+            let _ = parse_page(body.as_bytes(), Some("application/vnd.pypi.simple.v1+json"), PAGE);
+        }
+
+        #[test]
+        fn filenames_never_panic(name in "[A-Za-z0-9_.é+-]{0,30}(\\.whl|\\.tar\\.gz|\\.zip|\\.TAR\\.GZ)?") {
+            let _ = WheelName::parse(&name);
+            let _ = DistFile::new(name.clone(), String::new()).distribution("a");
+            let _ = closest_names("a", &[&ProjectPage { files: vec![DistFile::new(name, String::new())], versions: Vec::new() }]);
+        }
+    }
+
     const PAGE: &str = "https://files.example/simple/foo-bar/";
 
     #[test]
