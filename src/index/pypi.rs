@@ -122,49 +122,115 @@ pub fn parse_page(body: &[u8], content_type: Option<&str>, page_url: &str) -> Re
     }
 }
 
-/// A PEP 691 JSON project page.
+/// A PEP 691 JSON project page, read into the fields condalint uses (the rest, `hashes` and
+/// unknown keys, skipped without building them).
 pub fn parse_json(text: &str, page_url: &str) -> Result<ProjectPage, PageError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| PageError::Json(e.to_string()))?;
-    let Some(object) = value.as_object() else { return Err(PageError::Json("the top level is not an object".into())) };
+    #[derive(serde::Deserialize)]
+    struct Page {
+        meta: Option<Meta>,
+        files: Option<Vec<File>>,
+        versions: Option<Vec<serde_json::Value>>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Meta {
+        #[serde(rename = "api-version")]
+        api_version: Option<serde_json::Value>,
+    }
+    #[derive(serde::Deserialize)]
+    struct File {
+        filename: Option<serde_json::Value>,
+        url: Option<serde_json::Value>,
+        #[serde(rename = "requires-python")]
+        requires_python: Option<serde_json::Value>,
+        yanked: Option<serde_json::Value>,
+        #[serde(rename = "core-metadata")]
+        core_metadata: Option<Flag>,
+        #[serde(rename = "dist-info-metadata")]
+        dist_info_metadata: Option<Flag>,
+    }
+    /// `false`, or anything else (a hashes mapping, `true`) without building it.
+    struct Flag(bool);
+    impl<'de> serde::Deserialize<'de> for Flag {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = Flag;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a metadata flag")
+                }
+                fn visit_bool<E>(self, v: bool) -> Result<Flag, E> {
+                    Ok(Flag(v))
+                }
+                fn visit_unit<E>(self) -> Result<Flag, E> {
+                    Ok(Flag(false))
+                }
+                fn visit_none<E>(self) -> Result<Flag, E> {
+                    Ok(Flag(false))
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Flag, A::Error> {
+                    while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                    Ok(Flag(true))
+                }
+                fn visit_str<E>(self, _: &str) -> Result<Flag, E> {
+                    Ok(Flag(true))
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Flag, A::Error> {
+                    while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                    Ok(Flag(true))
+                }
+                fn visit_u64<E>(self, _: u64) -> Result<Flag, E> {
+                    Ok(Flag(true))
+                }
+                fn visit_i64<E>(self, _: i64) -> Result<Flag, E> {
+                    Ok(Flag(true))
+                }
+                fn visit_f64<E>(self, _: f64) -> Result<Flag, E> {
+                    Ok(Flag(true))
+                }
+            }
+            d.deserialize_any(Visitor)
+        }
+    }
+    let page: Page = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        if message.starts_with("invalid type") && message.contains("expected a sequence") {
+            PageError::Json("`files` is not a list".into())
+        } else {
+            PageError::Json(message)
+        }
+    })?;
     // PEP 691: a client must refuse a major version it does not know.
-    if let Some(api) = object.get("meta").and_then(|m| m.get("api-version")).and_then(|v| v.as_str()) {
+    if let Some(api) = page.meta.as_ref().and_then(|m| m.api_version.as_ref()).and_then(|v| v.as_str()) {
         if api.split('.').next() != Some("1") {
             return Err(PageError::ApiVersion(api.to_owned()));
         }
     }
-    let files = match object.get("files") {
-        Some(serde_json::Value::Array(files)) => files,
-        Some(_) => return Err(PageError::Json("`files` is not a list".into())),
-        None => return Err(PageError::Json("no `files` key".into())),
-    };
-    let mut page = ProjectPage::default();
+    let Some(files) = page.files else { return Err(PageError::Json("no `files` key".into())) };
+    let base = url::Url::parse(page_url).ok();
+    let mut out = ProjectPage::default();
     for file in files {
-        let (Some(filename), Some(url)) = (file.get("filename").and_then(|v| v.as_str()), file.get("url").and_then(|v| v.as_str())) else {
+        let (Some(filename), Some(url)) = (file.filename.as_ref().and_then(|v| v.as_str()), file.url.as_ref().and_then(|v| v.as_str())) else {
             continue;
         };
-        let mut dist = DistFile::new(filename.to_owned(), join(page_url, url));
-        dist.requires_python = file.get("requires-python").and_then(|v| v.as_str()).map(str::to_owned);
-        dist.yanked = match file.get("yanked") {
+        let mut dist = DistFile::new(filename.to_owned(), join_parsed(base.as_ref(), url));
+        dist.requires_python = file.requires_python.as_ref().and_then(|v| v.as_str()).map(str::to_owned);
+        dist.yanked = match &file.yanked {
             Some(serde_json::Value::Bool(true)) => Some(String::new()),
             Some(serde_json::Value::String(reason)) => Some(reason.clone()),
             _ => None,
         };
         // PEP 714 renamed `dist-info-metadata` to `core-metadata`; either may be there.
-        dist.has_metadata = ["core-metadata", "dist-info-metadata"]
-            .iter()
-            .any(|k| file.get(*k).is_some_and(|v| !matches!(v, serde_json::Value::Bool(false) | serde_json::Value::Null)));
-        page.files.push(dist);
+        dist.has_metadata = [file.core_metadata, file.dist_info_metadata].iter().any(|f| f.as_ref().is_some_and(|f| f.0));
+        out.files.push(dist);
     }
-    if let Some(serde_json::Value::Array(versions)) = object.get("versions") {
-        page.versions = versions.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
-    }
-    Ok(page)
+    out.versions = page.versions.unwrap_or_default().iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+    Ok(out)
 }
 
 /// A PEP 503 HTML page (or a find-links page): every `<a href>` is a file; `<base href>` sets
 /// the URL links are relative to, as in pip's HTML parser.
 pub fn parse_html(text: &str, page_url: &str) -> ProjectPage {
-    let mut base = page_url.to_owned();
+    let mut base = url::Url::parse(page_url).ok();
     let mut page = ProjectPage::default();
     let mut rest = text;
     while let Some(lt) = rest.find('<') {
@@ -179,10 +245,10 @@ pub fn parse_html(text: &str, page_url: &str) -> ProjectPage {
         let href = attrs.iter().find(|(k, _)| k == "href").map(|(_, v)| v.clone());
         let Some(href) = href else { continue };
         if tag == "base" {
-            base = join(page_url, &href);
+            base = url::Url::parse(&join(page_url, &href)).ok();
             continue;
         }
-        let url = join(&base, &href);
+        let url = join_parsed(base.as_ref(), &href);
         let Some(filename) = filename_of(&url) else { continue };
         let mut dist = DistFile::new(filename, url);
         for (key, value) in attrs {
@@ -279,9 +345,13 @@ fn unescape(s: &str) -> String {
 
 /// `href` resolved against `base` (RFC 3986), or `href` itself when either does not parse.
 pub fn join(base: &str, href: &str) -> String {
-    match url::Url::parse(base).and_then(|b| b.join(href)) {
-        Ok(u) => u.to_string(),
-        Err(_) => href.to_owned(),
+    join_parsed(url::Url::parse(base).ok().as_ref(), href)
+}
+
+fn join_parsed(base: Option<&url::Url>, href: &str) -> String {
+    match base.map(|b| b.join(href)) {
+        Some(Ok(u)) => u.to_string(),
+        _ => href.to_owned(),
     }
 }
 
