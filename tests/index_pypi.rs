@@ -124,6 +124,10 @@ fn each_finding_against_the_json_index() {
     // Lines counted in the pip section; the file has two lines of channels before it.
     let expected: Vec<String> = expected.iter().map(|e| shift_line(&e.replace("URL", &server.url), 2)).collect();
     assert_eq!(found, expected, "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    // The same from the warm cache with --offline, without a request.
+    let before = server.count();
+    let offline = run.run(&file, &["--offline", "--pypi-index", &index], &[]);
+    assert_eq!((idx(&offline), server.count()), (expected.clone(), before));
     // The help: the closest name, the newest releases, an older release with a wheel.
     let full = run.run(&file, &["--online", "--pypi-index", &index, "--output-format=full"], &[]);
     let full = stdout(&full);
@@ -236,6 +240,8 @@ fn the_html_fallback_and_a_file_index() {
     let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
     let expected: Vec<String> = expected_tail("").iter().map(|f| shift_line(f, 2)).collect();
     assert_eq!(idx(&out), expected, "{}", stdout(&out));
+    let offline = run.run(&file, &["--offline", "--pypi-index", &index], &[]);
+    assert_eq!(idx(&offline), expected, "the HTML answers are cached too");
     // The same index as a `file://` URL in the pip section: pip reads `<project>/index.html`.
     let file_index = url_of(&fixtures().join("pypi/simple"));
     let mut with_option = vec![format!("--index-url {file_index}")];
@@ -295,6 +301,9 @@ fn extra_indexes_find_links_and_configuration() {
     assert!(found[2].ends_with(&format!("no project `goodpkg` on the find-links directory `./wheels` or the find-links page `{page}`")), "{found:?}");
     // --no-index: no index request at all, only the find-links page.
     assert!(server.requests().iter().all(|r| r.path == "/pypi/links.html"), "{:?}", server.requests());
+    // Offline: the find-links page from the cache, the directory from disk.
+    let offline = run.run(&file, &["--offline"], &[]);
+    assert_eq!(idx(&offline), found);
 }
 
 #[test]
