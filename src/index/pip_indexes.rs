@@ -72,6 +72,8 @@ pub struct PipSources {
     pub formats: FormatControl,
     /// `--prefer-binary`: a wheel of an older release over an sdist of a newer one.
     pub prefer_binary: bool,
+    /// `--pre`: pre-releases count like final releases.
+    pub pre: bool,
 }
 
 /// pip's `FormatControl` (`models/format_control.py`): the projects (PEP 503 names, or
@@ -150,6 +152,7 @@ pub struct PipConfig {
     no_binary: Option<String>,
     only_binary: Option<String>,
     prefer_binary: bool,
+    pre: bool,
 }
 
 /// The pip configuration files in pip's override order (later wins), per `get_configuration_files`
@@ -275,6 +278,7 @@ pub fn read_config(env: &PipEnvironment) -> PipConfig {
         no_binary: lookup("no-binary").map(|(v, _, _)| v),
         only_binary: lookup("only-binary").map(|(v, _, _)| v),
         prefer_binary: lookup("prefer-binary").is_some_and(|(v, _, _)| truthy(&v)),
+        pre: lookup("pre").is_some_and(|(v, _, _)| truthy(&v)),
     }
 }
 
@@ -341,7 +345,7 @@ pub fn pip_sources(env: &EnvFile, env_dir: &Path, pip_env: &PipEnvironment, pypi
 
 /// [`pip_sources`] with pip's configuration already read.
 pub fn sources_with(config: &PipConfig, env: &EnvFile, env_dir: &Path, vars: &BTreeMap<String, String>, fs: &dyn FileSystem, pypi_index: Option<&str>) -> PipSources {
-    let mut sources = PipSources { no_index: config.no_index, prefer_binary: config.prefer_binary, ..PipSources::default() };
+    let mut sources = PipSources { no_index: config.no_index, prefer_binary: config.prefer_binary, pre: config.pre, ..PipSources::default() };
     // The options' defaults from the configuration: no-binary first, as optparse applies them
     // in option order (both callbacks are mutually exclusive per name).
     if let Some(v) = &config.no_binary {
@@ -380,6 +384,7 @@ pub fn sources_with(config: &PipConfig, env: &EnvFile, env_dir: &Path, vars: &BT
             ("--no-binary", Some(value)) => sources.formats.add(&value, false),
             ("--only-binary", Some(value)) => sources.formats.add(&value, true),
             ("--prefer-binary", _) => sources.prefer_binary = true,
+            ("--pre", _) => sources.pre = true,
             _ => {}
         }
     }

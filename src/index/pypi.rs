@@ -495,12 +495,16 @@ pub enum Install {
 /// release, and a wheel of it over its sdist (`CandidateEvaluator._sort_key`). `yanked_ok`:
 /// yanked files count (the PEP 592 pin).
 pub fn choose(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, target: &super::wheel::Target) -> Install {
-    choose_with(candidates, versions, yanked_ok, target, super::pip_indexes::Allowed { wheel: true, sdist: true }, false)
+    choose_with(candidates, versions, yanked_ok, target, super::pip_indexes::Allowed { wheel: true, sdist: true }, false, false)
 }
 
 /// [`choose`] with pip's format control for the project (`--only-binary`, `--no-binary`) and
 /// `--prefer-binary` (any wheel sorts above any sdist: `CandidateEvaluator._sort_key`).
-pub fn choose_with(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, target: &super::wheel::Target, allowed: super::pip_indexes::Allowed, prefer_binary: bool) -> Install {
+/// Pre-releases are left out when a final release is usable, unless `allow_pre` (`--pre`, or
+/// a specifier that names a pre-release): packaging's `SpecifierSet.filter`, which pip applies
+/// to the usable candidates (`CandidateEvaluator.get_applicable_candidates`).
+#[allow(clippy::too_many_arguments)]
+pub fn choose_with(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, target: &super::wheel::Target, allowed: super::pip_indexes::Allowed, prefer_binary: bool, allow_pre: bool) -> Install {
     let chosen: Vec<&Candidate> = candidates.iter().filter(|c| versions.contains(&c.version) && (yanked_ok || c.file.yanked.is_none())).collect();
     let python_ok = |c: &Candidate| c.file.requires_python.as_deref().is_none_or(|r| super::wheel::requires_python_ok(r, &target.python));
     let usable = |c: &Candidate| {
@@ -511,7 +515,10 @@ pub fn choose_with(candidates: &[Candidate], versions: &[Version], yanked_ok: bo
             }
     };
     let is_wheel = |c: &Candidate| matches!(c.kind, DistKind::Wheel(_));
-    let ok: Vec<&&Candidate> = chosen.iter().filter(|c| usable(c)).collect();
+    let mut ok: Vec<&&Candidate> = chosen.iter().filter(|c| usable(c)).collect();
+    if !allow_pre && ok.iter().any(|c| !c.version.any_prerelease()) {
+        ok.retain(|c| !c.version.any_prerelease());
+    }
     if prefer_binary {
         if let Some(best) = ok.iter().filter(|c| is_wheel(c)).map(|c| &c.version).max() {
             return Install::Wheel(best.clone());
@@ -816,7 +823,8 @@ fn verdict_for(req: &Requirement, sources: &super::pip_indexes::PipSources, cand
                 .iter()
                 .filter(|t| req.marker.as_deref().is_none_or(|m| super::pip_indexes::marker_holds(m, t)))
                 .map(|t| {
-                    let install = choose_with(cands, &versions, yanked_pin.is_some(), t, allowed, sources.prefer_binary);
+                    let allow_pre = sources.pre || specifiers.as_ref().is_some_and(|s| s.iter().any(|s| s.any_prerelease()));
+                    let install = choose_with(cands, &versions, yanked_pin.is_some(), t, allowed, sources.prefer_binary, allow_pre);
                     // `--no-binary`: building from the sdist is what the file asks for.
                     let install = match install {
                         Install::Sdist { version, .. } if !allowed.wheel => Install::SdistAsked(version),
@@ -983,6 +991,12 @@ mod tests {
         assert_eq!(why, ["its wheels for this platform are for cp311, cp312"]);
         let Install::Nothing { why } = choose(&c, &[v("1.0")], false, &target("linux-aarch64", "3.12")) else { panic!() };
         assert_eq!(why, ["its wheels are for macosx_11_0_arm64, manylinux_2_17_x86_64, win_amd64"]);
+        let pre = page(&[("p-1.0-py3-none-any.whl", None, None), ("p-2.0rc1.tar.gz", None, None)]);
+        let c = candidates("p", &[&pre]);
+        assert_eq!(choose(&c, &[v("1.0"), v("2.0rc1")], false, &target("linux-64", "3.12")), Install::Wheel(v("1.0")), "a final release beats a pre-release");
+        let allowed = super::super::pip_indexes::Allowed { wheel: true, sdist: true };
+        assert_eq!(choose_with(&c, &[v("1.0"), v("2.0rc1")], false, &target("linux-64", "3.12"), allowed, false, true), Install::Sdist { version: v("2.0rc1"), older_wheel: Some(v("1.0")) }, "--pre");
+        assert_eq!(choose_with(&c, &[v("1.0"), v("2.0rc1")], false, &target("linux-64", "3.12"), allowed, true, true), Install::Wheel(v("1.0")), "--prefer-binary");
         let mixed = page(&[("m-1.0-py3-none-any.whl", None, None), ("m-2.0.tar.gz", None, None), ("m-3.0-py3-none-any.whl", None, Some(""))]);
         let c = candidates("m", &[&mixed]);
         assert_eq!(choose(&c, &[v("1.0"), v("2.0"), v("3.0")], false, &target("linux-64", "3.12")), Install::Sdist { version: v("2.0"), older_wheel: Some(v("1.0")) });
