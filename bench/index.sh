@@ -54,11 +54,11 @@ report="$out/index.md"
     echo "# bench/index.sh ($(date -u +%F), $(nproc) cores)"
     for channel in bench bench-json; do
         file="$work/$channel.yml"
-        hyperfine --style basic --warmup 1 --runs 20 --export-markdown "$work/$channel-cold.md" \
+        hyperfine --shell bash --style basic --warmup 1 --runs 20 --export-markdown "$work/$channel-cold.md" \
             --prepare "rm -rf '$work/cold'" \
             "run --online --cache-dir '$work/cold' '$file'" > /dev/null 2>&1
         run --online --cache-dir "$work/warm-$channel" "$file" > /dev/null
-        hyperfine --style basic --warmup 3 --runs 50 --export-markdown "$work/$channel-warm.md" \
+        hyperfine --shell bash --style basic --warmup 3 --runs 50 --export-markdown "$work/$channel-warm.md" \
             "run --online --cache-dir '$work/warm-$channel' '$file'" \
             "run --offline --cache-dir '$work/warm-$channel' '$file'" \
             "run '$file'" > /dev/null 2>&1

@@ -225,6 +225,19 @@ mod tests {
         assert_eq!(stale.etag.as_deref(), Some("\"1\""), "a 304 without an ETag keeps the old one");
     }
 
+    #[test]
+    #[cfg(all(unix, not(target_os = "macos")))]
+    fn the_platform_cache_directory() {
+        let mut vars = std::collections::BTreeMap::new();
+        let home = Path::new("/home/u");
+        assert_eq!(Cache::platform_dir(&vars, Some(home)), Some(PathBuf::from("/home/u/.cache/condalint")));
+        vars.insert("XDG_CACHE_HOME".to_owned(), "/xdg".to_owned());
+        assert_eq!(Cache::platform_dir(&vars, Some(home)), Some(PathBuf::from("/xdg/condalint")));
+        vars.insert("XDG_CACHE_HOME".to_owned(), "relative".to_owned());
+        assert_eq!(Cache::platform_dir(&vars, Some(home)), Some(PathBuf::from("/home/u/.cache/condalint")), "a relative XDG path is ignored, as the spec says");
+        assert_eq!(Cache::platform_dir(&Default::default(), None), None);
+    }
+
     fn walk(dir: &Path) -> Vec<PathBuf> {
         let mut out = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
