@@ -929,7 +929,7 @@ pub fn unreachable(env: &EnvFile, index: &super::Index) -> Vec<super::Unreachabl
             reason: failure.reason,
             file: file.map(|f| f.source.clone()),
             range: req.name.range,
-            skipped: "pypi-package-not-found, pypi-version-not-found and missing-compatible-wheel",
+            skipped: "pypi-package-not-found, pypi-version-not-found and no-compatible-distribution",
         })
         .collect()
 }

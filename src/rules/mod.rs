@@ -31,7 +31,7 @@ mod conda_package_not_found;
 mod conda_version_not_found;
 mod pypi_package_not_found;
 mod pypi_version_not_found;
-mod missing_compatible_wheel;
+mod no_compatible_distribution;
 mod insecure_channel_url;
 pub(crate) mod insecure_index;
 mod invalid_image_reference;

@@ -61,7 +61,7 @@ pub static RULES: &[&dyn Rule] = &[
     &conda_version_not_found::CondaVersionNotFound,
     &pypi_package_not_found::PypiPackageNotFound,
     &pypi_version_not_found::PypiVersionNotFound,
-    &missing_compatible_wheel::MissingCompatibleWheel,
+    &no_compatible_distribution::NoCompatibleDistribution,
     &image_or_build_required::ImageOrBuildRequired,
     &conda_file_needs_image::CondaFileNeedsImage,
     &conda_content_in_definition::CondaContentInDefinition,

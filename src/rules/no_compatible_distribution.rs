@@ -2,7 +2,7 @@ use super::*;
 use crate::index::pypi::{self, Install, Verdict};
 
 declare_rule! {
-    MissingCompatibleWheel { code: "IDX005", name: "missing-compatible-wheel", severity: Warning, default_on: true, fix: None, online: true }
+    NoCompatibleDistribution { code: "IDX005", name: "no-compatible-distribution", severity: Warning, default_on: true, fix: None, online: true }
     summary: "matching PyPI releases exist, but none has a wheel for the target platform and python";
     fn check(env, cx) {
         let Some(index) = cx.settings.index.clone() else { return };
