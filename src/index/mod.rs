@@ -94,6 +94,9 @@ pub struct Index {
     options: Options,
     fetch: Arc<dyn Fetch>,
     answers: Answers,
+    /// Requests in flight, at most [`CONCURRENCY`] for the whole run (files are linted in
+    /// parallel, each prefetching in parallel).
+    in_flight: (Mutex<usize>, std::sync::Condvar),
     /// Resolved channels and parsed repodata.
     pub(crate) conda: conda::Memo,
 }
@@ -108,7 +111,7 @@ impl Index {
     /// An index reached through `fetch` (a test's, the docs harness's, or [`Index::open`]'s).
     pub fn new(options: Options, fetch: Arc<dyn Fetch>) -> Self {
         let conda = conda::Memo::new(&options);
-        Self { options, fetch, answers: Mutex::default(), conda }
+        Self { options, fetch, answers: Mutex::default(), in_flight: Default::default(), conda }
     }
 
     /// The real one: HTTP with the on-disk cache (`--offline`: the cache only).
@@ -130,7 +133,17 @@ impl Index {
             let mut answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
             answers.entry((url.to_owned(), accept.to_owned())).or_default().clone()
         };
-        cell.get_or_init(|| Arc::new(self.fetch.get(url, accept))).clone()
+        cell.get_or_init(|| {
+            let (count, freed) = &self.in_flight;
+            let mut n = freed.wait_while(count.lock().unwrap_or_else(|e| e.into_inner()), |n| *n >= CONCURRENCY).unwrap_or_else(|e| e.into_inner());
+            *n += 1;
+            drop(n);
+            let answer = self.fetch.get(url, accept);
+            *count.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+            freed.notify_one();
+            Arc::new(answer)
+        })
+        .clone()
     }
 
     /// `f` over `items`, at most [`CONCURRENCY`] at a time, results in the order of `items`.
@@ -284,6 +297,37 @@ mod tests {
             self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             Ok(Response { status: 200, body: url.as_bytes().to_vec(), content_type: None, url: url.to_owned() })
         }
+    }
+
+    /// Counts the requests in flight at once.
+    struct Overlap {
+        now: std::sync::atomic::AtomicUsize,
+        most: std::sync::atomic::AtomicUsize,
+    }
+    impl Fetch for Overlap {
+        fn get(&self, url: &str, _accept: &str) -> Result<Response, FetchError> {
+            use std::sync::atomic::Ordering::SeqCst;
+            let now = self.now.fetch_add(1, SeqCst) + 1;
+            self.most.fetch_max(now, SeqCst);
+            std::thread::sleep(Duration::from_millis(5));
+            self.now.fetch_sub(1, SeqCst);
+            Ok(Response { status: 404, body: Vec::new(), content_type: None, url: url.to_owned() })
+        }
+    }
+
+    #[test]
+    fn requests_in_flight_are_bounded_for_the_whole_run() {
+        let fetch = Arc::new(Overlap { now: Default::default(), most: Default::default() });
+        let index = Index::new(Options::default(), fetch.clone());
+        // Three "files" prefetching at once, each with its own workers.
+        std::thread::scope(|s| {
+            for file in 0..3 {
+                let index = &index;
+                s.spawn(move || index.parallel((0..16).map(|i| format!("https://h/{file}/{i}")).collect(), |u| index.get(&u, "*/*")));
+            }
+        });
+        let most = fetch.most.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(most <= CONCURRENCY, "{most} requests at once");
     }
 
     #[test]
