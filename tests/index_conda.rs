@@ -323,7 +323,7 @@ mod limits {
     }
 
     fn index(timeout: Duration, budget: Duration, limit: u64) -> Index {
-        Index::new(Options { online: true, ..Options::default() }, Arc::new(HttpFetch::new(None, false, timeout, budget, limit)))
+        Index::new(Options { online: true, ..Options::default() }, Arc::new(HttpFetch::new(None, false, timeout, budget, limit, None)))
     }
 
     #[test]

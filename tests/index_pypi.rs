@@ -341,7 +341,7 @@ mod limits {
 
     fn findings(timeout: Duration, limit: u64, text: &str) -> Vec<String> {
         let vars = [("PIP_CONFIG_FILE".to_owned(), "/dev/null".to_owned())].into_iter().collect();
-        let index = Index::new(Options { online: true, vars, ..Options::default() }, Arc::new(HttpFetch::new(None, false, timeout, Duration::from_secs(30), limit)));
+        let index = Index::new(Options { online: true, vars, ..Options::default() }, Arc::new(HttpFetch::new(None, false, timeout, Duration::from_secs(30), limit, None)));
         let settings = Settings { index: Some(Arc::new(index)), ..Settings::default() };
         let source = SourceFile::from_text("environment.yml", text);
         lint(&source, &settings, &MemoryFileSystem::new()).into_iter().filter(|d| d.code.starts_with("IDX")).map(|d| format!("{} {}", d.code, d.message)).collect()

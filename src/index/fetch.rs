@@ -198,9 +198,21 @@ mod http {
     }
 
     impl HttpFetch {
-        /// `cache`: where answers are kept (`None`: nowhere); `offline`: the cache only.
-        pub fn new(cache: Option<Cache>, offline: bool, timeout: Duration, budget: Duration, limit: u64) -> Self {
+        /// `cache`: where answers are kept (`None`: nowhere); `offline`: the cache only; `roots`:
+        /// a PEM bundle of the authorities to trust (`None`, or no certificate in it: the
+        /// built-in Mozilla roots).
+        pub fn new(cache: Option<Cache>, offline: bool, timeout: Duration, budget: Duration, limit: u64, roots: Option<&[u8]>) -> Self {
+            let certs: Vec<_> = roots
+                .into_iter()
+                .flat_map(ureq::tls::parse_pem)
+                .filter_map(|item| match item {
+                    Ok(ureq::tls::PemItem::Certificate(cert)) => Some(cert),
+                    _ => None,
+                })
+                .collect();
+            let roots = if certs.is_empty() { ureq::tls::RootCerts::WebPki } else { ureq::tls::RootCerts::new_with_certs(&certs) };
             let config = ureq::Agent::config_builder()
+                .tls_config(ureq::tls::TlsConfig::builder().root_certs(roots).build())
                 .http_status_as_error(false)
                 .max_redirects(10)
                 .user_agent(concat!("condalint/", env!("CARGO_PKG_VERSION")))

@@ -77,6 +77,17 @@ impl Default for Options {
 }
 
 impl Options {
+    /// The certificate authorities HTTPS trusts: a PEM bundle named by `SSL_CERT_FILE`, conda's
+    /// and pip's `REQUESTS_CA_BUNDLE`, pip's `PIP_CERT`, else the system's bundle where the platform
+    /// keeps one (Debian/Ubuntu, Fedora/RHEL, openSUSE, Alpine); `None`: the Mozilla roots built
+    /// in (webpki-roots). A TLS-inspecting proxy's authority is in the system bundle, so a machine
+    /// where conda and pip work is one where condalint works.
+    pub fn ca_bundle(&self) -> Option<PathBuf> {
+        const SYSTEM: [&str; 4] = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/ca-bundle.pem", "/etc/ssl/cert.pem"];
+        let named = ["SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "PIP_CERT"].iter().filter_map(|v| self.vars.get(*v)).map(PathBuf::from);
+        named.chain(SYSTEM.iter().map(PathBuf::from)).find(|p| p.is_file())
+    }
+
     /// An environment variable of the run (empty counts as unset).
     pub fn var(&self, name: &str) -> Option<&str> {
         self.vars.get(name).map(String::as_str).filter(|v| !v.is_empty())
@@ -97,6 +108,9 @@ pub struct Index {
     options: Options,
     fetch: Arc<dyn Fetch>,
     answers: Answers,
+    /// Requests in flight, at most [`CONCURRENCY`] for the whole run (files are linted in
+    /// parallel, each prefetching in parallel).
+    in_flight: (Mutex<usize>, std::sync::Condvar),
     /// Resolved channels and parsed repodata.
     pub(crate) conda: conda::Memo,
     /// pip's configuration and parsed project pages.
@@ -113,14 +127,15 @@ impl Index {
     /// An index reached through `fetch` (a test's, the docs harness's, or [`Index::open`]'s).
     pub fn new(options: Options, fetch: Arc<dyn Fetch>) -> Self {
         let conda = conda::Memo::new(&options);
-        Self { options, fetch, answers: Mutex::default(), conda, pypi: pypi::Memo::default() }
+        Self { options, fetch, answers: Mutex::default(), in_flight: Default::default(), conda, pypi: pypi::Memo::default() }
     }
 
     /// The real one: HTTP with the on-disk cache (`--offline`: the cache only).
     #[cfg(feature = "online")]
     pub fn open(options: Options) -> Self {
         let cache = options.resolved_cache_dir().map(Cache::new);
-        let fetch = fetch::HttpFetch::new(cache, options.offline, options.timeout, options.budget, fetch::BODY_LIMIT);
+        let roots = options.ca_bundle().and_then(|path| std::fs::read(path).ok());
+        let fetch = fetch::HttpFetch::new(cache, options.offline, options.timeout, options.budget, fetch::BODY_LIMIT, roots.as_deref());
         Self::new(options, Arc::new(fetch))
     }
 
@@ -135,7 +150,17 @@ impl Index {
             let mut answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
             answers.entry((url.to_owned(), accept.to_owned())).or_default().clone()
         };
-        cell.get_or_init(|| Arc::new(self.fetch.get(url, accept))).clone()
+        cell.get_or_init(|| {
+            let (count, freed) = &self.in_flight;
+            let mut n = freed.wait_while(count.lock().unwrap_or_else(|e| e.into_inner()), |n| *n >= CONCURRENCY).unwrap_or_else(|e| e.into_inner());
+            *n += 1;
+            drop(n);
+            let answer = self.fetch.get(url, accept);
+            *count.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+            freed.notify_one();
+            Arc::new(answer)
+        })
+        .clone()
     }
 
     /// `f` over `items`, at most [`CONCURRENCY`] at a time, results in the order of `items`.
@@ -277,6 +302,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_ca_bundle_named_in_the_environment_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let bundle = dir.path().join("proxy-ca.pem");
+        std::fs::write(&bundle, "").unwrap();
+        let with = |var: &str, value: &std::path::Path| Options { vars: [(var.to_owned(), value.display().to_string())].into(), ..Options::default() };
+        for var in ["SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "PIP_CERT"] {
+            assert_eq!(with(var, &bundle).ca_bundle(), Some(bundle.clone()), "{var}");
+        }
+        // A variable naming no file is passed over, as OpenSSL and requests do.
+        let missing = with("SSL_CERT_FILE", &dir.path().join("absent.pem")).ca_bundle();
+        assert_ne!(missing, Some(dir.path().join("absent.pem")));
+    }
+
+    #[test]
     fn credentials_are_redacted_and_stripped() {
         assert_eq!(redact_url("https://builder:s3cret@repo.example.com/simple/"), "https://builder:****@repo.example.com/simple/");
         assert_eq!(redact_url("https://ghp_abcdefghijklmnop@host/x"), "https://****@host/x");
@@ -292,6 +331,37 @@ mod tests {
             self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             Ok(Response { status: 200, body: url.as_bytes().to_vec(), content_type: None, url: url.to_owned() })
         }
+    }
+
+    /// Counts the requests in flight at once.
+    struct Overlap {
+        now: std::sync::atomic::AtomicUsize,
+        most: std::sync::atomic::AtomicUsize,
+    }
+    impl Fetch for Overlap {
+        fn get(&self, url: &str, _accept: &str) -> Result<Response, FetchError> {
+            use std::sync::atomic::Ordering::SeqCst;
+            let now = self.now.fetch_add(1, SeqCst) + 1;
+            self.most.fetch_max(now, SeqCst);
+            std::thread::sleep(Duration::from_millis(5));
+            self.now.fetch_sub(1, SeqCst);
+            Ok(Response { status: 404, body: Vec::new(), content_type: None, url: url.to_owned() })
+        }
+    }
+
+    #[test]
+    fn requests_in_flight_are_bounded_for_the_whole_run() {
+        let fetch = Arc::new(Overlap { now: Default::default(), most: Default::default() });
+        let index = Index::new(Options::default(), fetch.clone());
+        // Three "files" prefetching at once, each with its own workers.
+        std::thread::scope(|s| {
+            for file in 0..3 {
+                let index = &index;
+                s.spawn(move || index.parallel((0..16).map(|i| format!("https://h/{file}/{i}")).collect(), |u| index.get(&u, "*/*")));
+            }
+        });
+        let most = fetch.most.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(most <= CONCURRENCY, "{most} requests at once");
     }
 
     #[test]
