@@ -27,24 +27,30 @@ trap 'exec 3>&-; wait $mirror 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do [ -s "$work/mirror.url" ] && break; sleep 0.05; done
 url="$(cat "$work/mirror.url")"
 
-# 50 conda dependencies (40 found, 5 versions that do not exist, 5 names that do not).
+# 50 dependencies: 30 conda (24 found, 3 versions that do not exist, 3 names that do not) and
+# 20 pip (16 found, 2 versions that do not exist, 2 names that do not).
 for channel in bench bench-json; do
     {
         echo "name: bench"
         echo "channels:"
         echo "  - $channel"
         echo "dependencies:"
-        for i in $(seq 0 39); do printf '  - pkg%02d>=1.%d\n' "$i" $((i % 5)); done
-        for i in $(seq 40 44); do printf '  - pkg%02d=2.0\n' "$i"; done
-        for i in $(seq 45 49); do printf '  - pkgg%02d\n' "$i"; done
+        for i in $(seq 0 23); do printf '  - pkg%02d>=1.%d\n' "$i" $((i % 5)); done
+        for i in $(seq 24 26); do printf '  - pkg%02d=2.0\n' "$i"; done
+        for i in $(seq 27 29); do printf '  - pkgg%02d\n' "$i"; done
+        echo "  - pip:"
+        for i in $(seq 0 15); do printf '      - proj%02d>=1.%d\n' "$i" $((i % 5)); done
+        for i in $(seq 16 17); do printf '      - proj%02d==2.0\n' "$i"; done
+        for i in $(seq 18 19); do printf '      - projj%02d\n' "$i"; done
     } > "$work/$channel.yml"
 done
 
 # Isolated from the machine's conda configuration; one cache per measured run when cold.
 export HOME="$work/home" CONDALINT_TODAY=2026-12-01
 unset CONDARC CONDA_CHANNEL_ALIAS CONDA_DEFAULT_CHANNELS CONDA_CHANNELS XDG_CONFIG_HOME CONDA_PREFIX
+unset PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_FIND_LINKS PIP_CONFIG_FILE PIP_NO_INDEX
 mkdir -p "$HOME"
-run() { "$condalint" check --isolated --output-format concise --channel-alias "$url/conda" "$@" || true; }
+run() { "$condalint" check --isolated --output-format concise --channel-alias "$url/conda" --pypi-index "$url/pypi/bench" "$@" || true; }
 export -f run
 export condalint url
 

@@ -1,7 +1,8 @@
 //! The local mirror `bench/index.sh` measures against: the index tests' fixtures
 //! (`tests/fixtures/index`, prepared as `tests/index_server` serves them) plus a generated
 //! conda channel `bench` of 60 packages × 5 versions in `linux-64` and `noarch`, served as CEP 16
-//! shards, and `bench-json`, the same as plain `repodata.json`.
+//! shards, and `bench-json`, the same as plain `repodata.json`; and a PyPI index `pypi/bench`
+//! of 30 generated projects.
 //!
 //!   cargo run --release --example index_mirror -- DIR   → prints the URL, serves until stdin closes
 
@@ -40,12 +41,37 @@ fn channel(dir: &Path, sharded: bool) {
     }
 }
 
+/// A PEP 691 index `bench` of 30 projects × 5 releases, each with a pure-python wheel, a
+/// cp312 manylinux wheel and an sdist (the shape of a popular project's page, smaller).
+fn pypi(dir: &Path) {
+    for i in 0..30 {
+        let name = format!("proj{i:02}");
+        let mut files = Vec::new();
+        for minor in 0..5 {
+            let version = format!("1.{minor}");
+            for filename in [
+                format!("{name}-{version}-py3-none-any.whl"),
+                format!("{name}-{version}-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"),
+                format!("{name}-{version}.tar.gz"),
+            ] {
+                files.push(serde_json::json!({"filename": filename, "url": format!("../../files/{filename}"), "hashes": {"sha256": "0".repeat(64)}, "requires-python": ">=3.8", "yanked": false}));
+            }
+        }
+        let versions: Vec<String> = (0..5).map(|minor| format!("1.{minor}")).collect();
+        let page = serde_json::json!({"meta": {"api-version": "1.1"}, "name": name, "versions": versions, "files": files});
+        let path = dir.join(&name);
+        std::fs::create_dir_all(&path).unwrap();
+        std::fs::write(path.join("index.json"), serde_json::to_vec(&page).unwrap()).unwrap();
+    }
+}
+
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: index_mirror DIR");
     let dir = Path::new(&dir);
     index_server::prepare(&index_server::fixtures(), dir);
     channel(&dir.join("conda/bench"), true);
     channel(&dir.join("conda/bench-json"), false);
+    pypi(&dir.join("pypi/bench"));
     let server = index_server::IndexServer::serve(dir);
     println!("{}", server.url);
     std::io::stdout().flush().unwrap();

@@ -348,9 +348,13 @@ pub fn write_sharded(subdir: &Path, repodata: &serde_json::Value) {
     for key in ["packages", "packages.conda"] {
         for (file, record) in repodata.get(key).and_then(|p| p.as_object()).into_iter().flatten() {
             let name = record["name"].as_str().expect("a record has a name").to_owned();
-            let shard = by_name.entry(name).or_default();
-            let map = shard.entry(key.to_owned()).or_insert_with(|| serde_json::Value::Object(Default::default()));
-            map.as_object_mut().unwrap().insert(file.clone(), record.clone());
+            // Every shard has both maps and `removed`, as CEP 16 writes them (rattler's reader
+            // requires them).
+            let shard = by_name.entry(name).or_insert_with(|| {
+                let empty = || serde_json::Value::Object(Default::default());
+                [("packages", empty()), ("packages.conda", empty()), ("removed", serde_json::Value::Array(Vec::new()))].into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+            });
+            shard[key].as_object_mut().unwrap().insert(file.clone(), record.clone());
         }
     }
     let shards_dir = subdir.join("shards");
