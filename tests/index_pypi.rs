@@ -104,6 +104,7 @@ fn each_finding_against_the_json_index() {
             "yanky>1.0",
             "Foo_Bar==1.0",
             "pytorch==2.5.1",
+            "compiled",
         ],
     ));
     let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
@@ -113,13 +114,17 @@ fn each_finding_against_the_json_index() {
         "7:9: IDX003 [error] no project `reqests` on `URL/pypi/simple`",
         "8:9: IDX003 [error] no project `goodpkg2` on `URL/pypi/simple`",
         "9:16: IDX004 [error] no release of `goodpkg` matches `==3.0` on `URL/pypi/simple`",
-        "10:9: IDX005 [warning] `sdistonly` 1.0 has no wheel for linux-64 with python 3.12: pip builds it from the sdist, which needs a compiler and the build tools",
+        // Published as sdists only: often pure Python, worth knowing.
+        "10:9: IDX005 [info] `sdistonly` 1.0 is published as an sdist only: pip builds it at install time, which needs its build tools (and a compiler if it has extension modules)",
         "11:9: IDX005 [warning] no distribution of `winmac` installs on linux-64 with python 3.12: its wheels are for macosx_11_0_arm64, win_amd64",
         "12:9: IDX005 [warning] no distribution of `newpython` installs on linux-64 with python 3.12: 2.0 requires python >=3.13; its wheels for this platform are for cp311",
-        "13:9: IDX005 [warning] `oldwheel` 2.0 has no wheel for linux-64 with python 3.12: pip builds it from the sdist, which needs a compiler and the build tools",
+        // Its only wheel is `py3-none-any`: pure Python.
+        "13:9: IDX005 [info] `oldwheel` 2.0 is published as an sdist only: pip builds it at install time, which needs its build tools (and a compiler if it has extension modules)",
         "14:14: IDX004 [info] `yanky` 1.1 was yanked (reason given: broken build); pip installs it because the pin names it exactly (PEP 592)",
         "15:14: IDX004 [error] only yanked releases of `yanky` match `>1.0` (1.1) on `URL/pypi/simple`; pip installs a yanked release only when the pin names it exactly",
         "17:9: IDX003 [error] no project `pytorch` on `URL/pypi/simple`",
+        // 1.0 has a cp311 manylinux wheel (compiled code); 2.0, the newest, only an sdist.
+        "18:9: IDX005 [warning] `compiled` 2.0 has no wheel for linux-64 with python 3.12: pip builds it from the sdist, which needs a compiler and the build tools",
     ];
     // Lines counted in the pip section; the file has two lines of channels before it.
     let expected: Vec<String> = expected.iter().map(|e| shift_line(&e.replace("URL", &server.url), 2)).collect();
@@ -163,10 +168,17 @@ fn the_target_python_and_platform() {
     let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
     assert_eq!(idx(&out), Vec::<String>::new(), "{}", stdout(&out));
     // `platforms:` of the file: both targets are checked, one finding names both.
-    let file = run.env_file(&format!("{}platforms:\n  - linux-64\n  - osx-arm64\n", env("3.12", &["sdistonly"])));
+    let file = run.env_file(&format!("{}platforms:\n  - linux-64\n  - osx-arm64\n", env("3.12", &["compiled"])));
     let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
     assert_eq!(idx(&out).len(), 1, "{}", stdout(&out));
     assert!(idx(&out)[0].contains("no wheel for linux-64 and osx-arm64 with python 3.12"), "{:?}", idx(&out));
+    // A file that does not pin python: the conda solve picks it, so a wheel for the platform
+    // counts whatever its python tags (newpython 2.0's cp313 wheel); no wheel for the platform
+    // at all still does not install (winmac), and the message names no python.
+    let file = run.env_file(&env("3.12", &["newpython", "winmac==1.0"]).replace("  - python=3.12\n", "  - python\n"));
+    let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
+    assert_eq!(codes(&idx(&out)), ["IDX005"], "{}", stdout(&out));
+    assert!(idx(&out)[0].contains("no distribution of `winmac` installs on linux-64: its wheels are for"), "{:?}", idx(&out));
 }
 
 #[test]
@@ -230,7 +242,7 @@ fn the_html_fallback_and_a_file_index() {
             format!("6:17: IDX004 [info] `htmlonly` 1.0 was yanked; pip installs it because the pin names it exactly (PEP 592)"),
             format!("8:9: IDX005 [warning] no distribution of `htmlonly` installs on linux-64 with python 3.12: 2.0 requires python >=4"),
             format!("9:14: IDX004 [info] `yanky` 1.1 was yanked (reason given: broken build); pip installs it because the pin names it exactly (PEP 592)"),
-            format!("10:9: IDX005 [warning] `sdistonly` 1.0 has no wheel for linux-64 with python 3.12: pip builds it from the sdist, which needs a compiler and the build tools{url}"),
+            format!("10:9: IDX005 [info] `sdistonly` 1.0 is published as an sdist only: pip builds it at install time, which needs its build tools (and a compiler if it has extension modules){url}"),
         ]
     };
     // `htmlonly` has only the PEP 503 page: the server answers HTML to pip's Accept header.
@@ -296,7 +308,7 @@ fn extra_indexes_find_links_and_configuration() {
     let out = run.run(&file, &["--online"], &[]);
     let found = idx(&out);
     assert_eq!(codes(&found), ["IDX005", "IDX004", "IDX003"], "{}", stdout(&out));
-    assert!(found[0].starts_with("12:9:") && found[0].contains("`linked` 0.4 has no wheel"), "{found:?}");
+    assert!(found[0].starts_with("12:9:") && found[0].contains("`linked` 0.4 is published as an sdist only"), "{found:?}");
     assert!(found[1].starts_with("13:19:") && found[1].contains("no release of `localwheel` matches `==0.3`"), "{found:?}");
     assert!(found[2].ends_with(&format!("no project `goodpkg` on the find-links directory `./wheels` or the find-links page `{page}`")), "{found:?}");
     // --no-index: no index request at all, only the find-links page.

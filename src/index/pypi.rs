@@ -480,8 +480,9 @@ pub enum Install {
     /// A wheel of the best release.
     Wheel(Version),
     /// The best release pip can use has only an sdist there: pip builds it. `older_wheel` is
-    /// the newest matching release with a wheel for the target, if any.
-    Sdist { version: Version, older_wheel: Option<Version> },
+    /// the newest matching release with a wheel for the target, if any; `compiled`: the project
+    /// publishes platform wheels (not `-any`), so it has compiled code and the build a compiler.
+    Sdist { version: Version, older_wheel: Option<Version>, compiled: bool },
     /// An sdist, and `--no-binary` asks for it: nothing to report.
     SdistAsked(Version),
     /// Nothing installs: no wheel for the target and no sdist, or `Requires-Python` excludes
@@ -506,11 +507,14 @@ pub fn choose(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, t
 #[allow(clippy::too_many_arguments)]
 pub fn choose_with(candidates: &[Candidate], versions: &[Version], yanked_ok: bool, target: &super::wheel::Target, allowed: super::pip_indexes::Allowed, prefer_binary: bool, allow_pre: bool) -> Install {
     let chosen: Vec<&Candidate> = candidates.iter().filter(|c| versions.contains(&c.version) && (yanked_ok || c.file.yanked.is_none())).collect();
-    let python_ok = |c: &Candidate| c.file.requires_python.as_deref().is_none_or(|r| super::wheel::requires_python_ok(r, &target.python));
+    // A python the file does not pin is not known: the conda solve picks it. Then a wheel for
+    // the platform counts whatever its python tags, and `Requires-Python` decides nothing.
+    let python_ok = |c: &Candidate| !target.python_known || c.file.requires_python.as_deref().is_none_or(|r| super::wheel::requires_python_ok(r, &target.python));
+    let fits = |w: &WheelName| if target.python_known { w.is_compatible(target) } else { w.fits_platform(target) };
     let usable = |c: &Candidate| {
         python_ok(c)
             && match &c.kind {
-                DistKind::Wheel(w) => allowed.wheel && w.is_compatible(target),
+                DistKind::Wheel(w) => allowed.wheel && fits(w),
                 DistKind::Sdist => allowed.sdist,
             }
     };
@@ -529,7 +533,8 @@ pub fn choose_with(candidates: &[Candidate], versions: &[Version], yanked_ok: bo
             return Install::Wheel(best.clone());
         }
         let older_wheel = ok.iter().filter(|c| is_wheel(c)).map(|c| c.version.clone()).max();
-        return Install::Sdist { version: best.clone(), older_wheel };
+        let compiled = candidates.iter().any(|c| matches!(&c.kind, DistKind::Wheel(w) if w.platform.iter().any(|p| p != "any")));
+        return Install::Sdist { version: best.clone(), older_wheel, compiled };
     }
     let mut why = Vec::new();
     let mut excluded: Vec<(&Version, &str)> = chosen.iter().filter(|c| !python_ok(c)).map(|c| (&c.version, c.file.requires_python.as_deref().unwrap_or(""))).collect();
@@ -660,7 +665,8 @@ pub fn targets(index: &super::Index, env: &EnvFile) -> Vec<super::wheel::Target>
             python = newest.1.clone();
         }
     }
-    index.subdirs(env).iter().filter_map(|s| super::wheel::Target::new(s, python.clone())).collect()
+    let known = index.options().python.is_some() || !crate::rules::releases::python_pins(env).is_empty();
+    index.subdirs(env).iter().filter_map(|s| super::wheel::Target::new(s, python.clone())).map(|t| super::wheel::Target { python_known: known, ..t }).collect()
 }
 
 /// The projects `env` looks up: requested requirements whose marker holds on some target.
@@ -904,7 +910,8 @@ pub fn versions(versions: &[Version]) -> String {
     v.iter().take(5).map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
 }
 
-/// Targets for a message: "linux-64 with python 3.12", "linux-64 and osx-arm64 with python 3.12".
+/// Targets for a message: "linux-64 with python 3.12", "linux-64 and osx-arm64 with python 3.12";
+/// "linux-64" when the file does not pin python.
 pub fn describe_targets<'t>(targets: impl Iterator<Item = &'t super::wheel::Target>) -> String {
     let targets: Vec<&super::wheel::Target> = targets.collect();
     let Some(first) = targets.first() else { return String::new() };
@@ -915,7 +922,11 @@ pub fn describe_targets<'t>(targets: impl Iterator<Item = &'t super::wheel::Targ
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
         [] => String::new(),
     };
-    format!("{subdirs} with python {major}.{minor}")
+    if first.python_known {
+        format!("{subdirs} with python {major}.{minor}")
+    } else {
+        subdirs
+    }
 }
 
 /// Every PyPI-side source `env` needed that could not be read, as IDX000 reports it.
@@ -982,7 +993,11 @@ mod tests {
         let c = candidates("fast", &[&p]);
         let all = [v("1.0"), v("2.0")];
         assert_eq!(choose(&c, &all, false, &target("win-64", "3.12.7")), Install::Wheel(v("2.0")));
-        assert_eq!(choose(&c, &all, false, &target("linux-64", "3.12.7")), Install::Sdist { version: v("2.0"), older_wheel: None });
+        assert_eq!(choose(&c, &all, false, &target("linux-64", "3.12.7")), Install::Sdist { version: v("2.0"), older_wheel: None, compiled: true }, "platform wheels: compiled code");
+        // A python the file does not pin: a wheel for the platform counts whatever its tags.
+        let guess = super::super::wheel::Target { python_known: false, ..target("linux-64", "3.12.7") };
+        // 2.0's Requires-Python and 1.0's cp311 tag decide nothing; 2.0 has no linux wheel at all.
+        assert_eq!(choose(&c, &all, false, &guess), Install::Sdist { version: v("2.0"), older_wheel: Some(v("1.0")), compiled: true });
         assert_eq!(choose(&c, &all, false, &target("linux-64", "3.11.9")), Install::Wheel(v("1.0")), "2.0 needs python 3.12");
         assert_eq!(choose(&c, &[v("2.0")], false, &target("linux-64", "3.11.9")), Install::Nothing { why: vec!["2.0 requires python >=3.12".into(), ] });
         let wheels_only = page(&[("w-1.0-cp312-cp312-win_amd64.whl", None, None), ("w-1.0-cp312-cp312-macosx_11_0_arm64.whl", None, None), ("w-1.0-cp311-cp311-manylinux_2_17_x86_64.whl", None, None)]);
@@ -995,11 +1010,11 @@ mod tests {
         let c = candidates("p", &[&pre]);
         assert_eq!(choose(&c, &[v("1.0"), v("2.0rc1")], false, &target("linux-64", "3.12")), Install::Wheel(v("1.0")), "a final release beats a pre-release");
         let allowed = super::super::pip_indexes::Allowed { wheel: true, sdist: true };
-        assert_eq!(choose_with(&c, &[v("1.0"), v("2.0rc1")], false, &target("linux-64", "3.12"), allowed, false, true), Install::Sdist { version: v("2.0rc1"), older_wheel: Some(v("1.0")) }, "--pre");
+        assert_eq!(choose_with(&c, &[v("1.0"), v("2.0rc1")], false, &target("linux-64", "3.12"), allowed, false, true), Install::Sdist { version: v("2.0rc1"), older_wheel: Some(v("1.0")), compiled: false }, "--pre");
         assert_eq!(choose_with(&c, &[v("1.0"), v("2.0rc1")], false, &target("linux-64", "3.12"), allowed, true, true), Install::Wheel(v("1.0")), "--prefer-binary");
         let mixed = page(&[("m-1.0-py3-none-any.whl", None, None), ("m-2.0.tar.gz", None, None), ("m-3.0-py3-none-any.whl", None, Some(""))]);
         let c = candidates("m", &[&mixed]);
-        assert_eq!(choose(&c, &[v("1.0"), v("2.0"), v("3.0")], false, &target("linux-64", "3.12")), Install::Sdist { version: v("2.0"), older_wheel: Some(v("1.0")) });
+        assert_eq!(choose(&c, &[v("1.0"), v("2.0"), v("3.0")], false, &target("linux-64", "3.12")), Install::Sdist { version: v("2.0"), older_wheel: Some(v("1.0")), compiled: false });
     }
 
     proptest::proptest! {

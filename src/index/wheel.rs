@@ -172,6 +172,9 @@ pub struct Target {
     pub platform: Platform,
     /// The python version requirements are checked against (`Requires-Python`, markers).
     pub python: Version,
+    /// `python` is the file's (its python pin, or `--python`), not a guess: only then do a
+    /// wheel's python tags and `Requires-Python` decide whether it installs.
+    pub python_known: bool,
 }
 
 impl Target {
@@ -179,7 +182,7 @@ impl Target {
     /// (`noarch`) or a python version without a minor number.
     pub fn new(subdir: &str, python: Version) -> Option<Target> {
         let platform = Platform::of_subdir(subdir)?;
-        (python.release().len() >= 2).then(|| Target { subdir: subdir.to_owned(), platform, python })
+        (python.release().len() >= 2).then(|| Target { subdir: subdir.to_owned(), platform, python, python_known: true })
     }
 
     /// `(major, minor)` of the target python.

@@ -24,20 +24,30 @@ declare_rule! {
                     .help("pin a release that has a wheel for this platform and python, take the package from conda, or change the target (`--python`, `--platform`, `platforms:`)");
             }
             let sdist: Vec<_> = installs.iter().filter_map(|(t, i)| match i {
-                Install::Sdist { version, older_wheel } => Some((t, version, older_wheel)),
+                Install::Sdist { version, older_wheel, compiled } => Some((t, version, older_wheel, *compiled)),
                 _ => None,
             }).collect();
-            if let Some((_, version, older_wheel)) = sdist.first() {
-                let targets = pypi::describe_targets(sdist.iter().map(|(t, _, _)| *t));
-                let message = format!(
-                    "`{}` {version} has no wheel for {targets}: pip builds it from the sdist, which needs a compiler and the build tools",
-                    req.name.value
-                );
-                let help = match older_wheel {
-                    Some(older) => format!("{older} has a wheel there: pin `{}=={older}`, or take the package from conda", req.name.value),
-                    None => "take the package from conda, or add the compilers and build tools to the image".to_owned(),
+            if let Some((_, version, older_wheel, compiled)) = sdist.first() {
+                let targets = pypi::describe_targets(sdist.iter().map(|(t, ..)| *t));
+                let name = &req.name.value;
+                // Platform wheels (for other platforms, pythons or releases) mean compiled code:
+                // the build needs a compiler. A project without them is often pure Python: pip
+                // builds it with its build backend, worth knowing (info), not a likely failure.
+                let message = if *compiled {
+                    format!("`{name}` {version} has no wheel for {targets}: pip builds it from the sdist, which needs a compiler and the build tools")
+                } else {
+                    format!("`{name}` {version} is published as an sdist only: pip builds it at install time, which needs its build tools (and a compiler if it has extension modules)")
                 };
-                cx.report_in(file, range, message).help(help);
+                let help = match older_wheel {
+                    Some(older) => format!("{older} has a wheel there: pin `{name}=={older}`, or take the package from conda"),
+                    None if *compiled => "take the package from conda, or add the compilers and build tools to the image".to_owned(),
+                    None => "take the package from conda if it has extension modules; a pure-Python sdist builds anywhere".to_owned(),
+                };
+                let d = cx.report_in(file, range, message);
+                d.help(help);
+                if !*compiled {
+                    d.severity = Severity::Info;
+                }
             }
         }
     }
