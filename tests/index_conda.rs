@@ -2,64 +2,15 @@
 //! against the local mirror (`tests/index_server`), never the internet.
 
 mod index_server;
+#[path = "index_server/run.rs"]
+#[allow(dead_code)] // `Run::pip` is the PyPI tests'
+mod run;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use index_server::IndexServer;
+use run::{idx, stdout, Run};
 
-/// A run of the binary in a clean environment: its own HOME (no `~/.condarc` of the machine),
-/// no conda or pip variables but those given, its own cache.
-struct Run {
-    home: tempfile::TempDir,
-    cache: PathBuf,
-}
-
-impl Run {
-    fn new() -> Self {
-        let home = tempfile::tempdir().unwrap();
-        let cache = home.path().join("cache");
-        Self { home, cache }
-    }
-
-    fn env_file(&self, text: &str) -> PathBuf {
-        let path = self.home.path().join("environment.yml");
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-
-    fn run(&self, file: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_condalint"));
-        command.arg("check").arg("--isolated").arg("--cache-dir").arg(&self.cache).args(args).arg(file);
-        if !args.iter().any(|a| a.starts_with("--output-format")) {
-            command.arg("--output-format=concise");
-        }
-        for (k, _) in std::env::vars_os() {
-            let k = k.to_string_lossy().into_owned();
-            if k.starts_with("CONDA") || k.starts_with("PIP_") || k.starts_with("XDG_") || k == "HOME" || k == "USERPROFILE" || k == "CONDARC" {
-                command.env_remove(&k);
-            }
-        }
-        command.env("HOME", self.home.path()).env("CONDALINT_TODAY", "2026-12-01").env_remove("NO_COLOR");
-        for (k, v) in vars {
-            command.env(k, v);
-        }
-        command.current_dir(self.home.path()).stdin(Stdio::null()).output().expect("binary runs")
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The IDX findings, `line:col CODE message` without the file name.
-fn idx(out: &Output) -> Vec<String> {
-    stdout(out)
-        .lines()
-        .filter(|l| l.contains(" IDX"))
-        .map(|l| l.split_once(':').map_or(l, |(_, rest)| rest).to_owned())
-        .collect()
-}
 
 const ENV: &str = "name: t\nchannels:\n  - main\ndependencies:\n  - python=3.11\n  - numpy=1.26\n  - requests>=2.32\n  - tqdm\n";
 

@@ -3,72 +3,13 @@
 //! `tests/fixtures/index/pypi/` tree), `file://` indexes and find-links, never the internet.
 
 mod index_server;
+#[path = "index_server/run.rs"]
+mod run;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
 
 use index_server::{fixtures, IndexServer};
-
-
-
-/// A run of the binary in a clean environment: its own HOME, no pip or conda variables but
-/// those given, no pip configuration file unless given (`PIP_CONFIG_FILE=/dev/null` otherwise),
-/// its own cache.
-struct Run {
-    home: tempfile::TempDir,
-    cache: PathBuf,
-}
-
-impl Run {
-    fn new() -> Self {
-        let home = tempfile::tempdir().unwrap();
-        let cache = home.path().join("cache");
-        Self { home, cache }
-    }
-
-    fn env_file(&self, text: &str) -> PathBuf {
-        let path = self.home.path().join("environment.yml");
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-
-    fn run(&self, file: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_condalint"));
-        // Only the IDX rules: the conda side is not what these files test (no channels).
-        command.arg("check").arg("--isolated").arg("--select=IDX003,IDX004,IDX005,IDX000");
-        if !args.iter().any(|a| a.starts_with("--output-format")) {
-            command.arg("--output-format=concise");
-        }
-        command.arg("--cache-dir").arg(&self.cache).args(args).arg(file);
-        for (k, _) in std::env::vars_os() {
-            let k = k.to_string_lossy().into_owned();
-            if k.starts_with("CONDA") || k.starts_with("PIP_") || k.starts_with("XDG_") || k == "HOME" || k == "USERPROFILE" || k == "CONDARC" {
-                command.env_remove(&k);
-            }
-        }
-        command.env("HOME", self.home.path()).env("CONDALINT_TODAY", "2026-12-01").env_remove("NO_COLOR");
-        if !vars.iter().any(|(k, _)| *k == "PIP_CONFIG_FILE") {
-            command.env("PIP_CONFIG_FILE", "/dev/null");
-        }
-        for (k, v) in vars {
-            command.env(k, v);
-        }
-        command.current_dir(self.home.path()).stdin(Stdio::null()).output().expect("binary runs")
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The IDX findings, `line:col CODE [severity] message` without the file name.
-fn idx(out: &Output) -> Vec<String> {
-    stdout(out)
-        .lines()
-        .filter(|l| l.contains(" IDX"))
-        .map(|l| l.split_once(':').map_or(l, |(_, rest)| rest).to_owned())
-        .collect()
-}
+use run::{idx, stdout, Run};
 
 /// An environment file with python `python` and the pip section `pip`.
 fn env(python: &str, pip: &[&str]) -> String {
@@ -88,7 +29,7 @@ fn codes(findings: &[String]) -> Vec<&str> {
 fn each_finding_against_the_json_index() {
     let server = IndexServer::start();
     let index = format!("{}/pypi/simple", server.url);
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     let file = run.env_file(&env(
         "3.12",
         &[
@@ -153,7 +94,7 @@ fn each_finding_against_the_json_index() {
 fn the_target_python_and_platform() {
     let server = IndexServer::start();
     let index = format!("{}/pypi/simple", server.url);
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     let file = run.env_file(&env("3.12", &["winmac==1.0", "newpython"]));
     // On windows winmac has a wheel; newpython has no windows wheel at all.
     let out = run.run(&file, &["--online", "--pypi-index", &index, "--platform", "win-64"], &[]);
@@ -185,7 +126,7 @@ fn the_target_python_and_platform() {
 fn binary_options_of_the_pip_section() {
     let server = IndexServer::start();
     let index = format!("{}/pypi/simple", server.url);
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     // --prefer-binary: oldwheel 1.5's wheel over 2.0's sdist; --only-binary: sdistonly cannot
     // install; --no-binary: building sdistonly from source is what the file asks for.
     let file = run.env_file(&env("3.12", &["--prefer-binary", "--only-binary sdistonly", "oldwheel", "sdistonly"]));
@@ -205,7 +146,7 @@ fn binary_options_of_the_pip_section() {
 fn included_requirements_files_and_constraints() {
     let server = IndexServer::start();
     let main = format!("{}/pypi/simple", server.url);
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     // The included file sets the index and holds a missing project: reported in that file.
     std::fs::write(run.home.path().join("requirements.txt"), format!("--index-url {main}\ngoodpkg==2.0\nreqests\n")).unwrap();
     // A constraint names a project pip only constrains: it is not looked up.
@@ -222,7 +163,7 @@ fn included_requirements_files_and_constraints() {
 fn markers_false_on_the_target_are_not_looked_up() {
     let server = IndexServer::start();
     let index = format!("{}/pypi/simple", server.url);
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     let file = run.env_file(&env("3.12", &["winmac==1.0 ; sys_platform == 'win32'", "missing-on-windows ; platform_system == 'Windows'", "goodpkg ; python_version >= '3.9'"]));
     let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
     assert_eq!(idx(&out), Vec::<String>::new(), "{}", stdout(&out));
@@ -246,7 +187,7 @@ fn the_html_fallback_and_a_file_index() {
         ]
     };
     // `htmlonly` has only the PEP 503 page: the server answers HTML to pip's Accept header.
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     let index = format!("{}/pypi/simple", server.url);
     let file = run.env_file(&env("3.12", &reqs));
     let out = run.run(&file, &["--online", "--pypi-index", &index], &[]);
@@ -279,7 +220,7 @@ fn extra_indexes_find_links_and_configuration() {
     let server = IndexServer::start();
     let main = format!("{}/pypi/simple", server.url);
     let extra = format!("{}/pypi/extra", server.url);
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     // private-tool is on the extra index only; with it, nothing is missing.
     let file = run.env_file(&env("3.12", &[&format!("--index-url {main}"), &format!("--extra-index-url {extra}"), "private-tool==3.2.0", "goodpkg"]));
     let out = run.run(&file, &["--online"], &[]);
@@ -321,7 +262,7 @@ fn extra_indexes_find_links_and_configuration() {
 #[test]
 fn unreachable_indexes_are_one_idx000_each_and_never_a_not_found() {
     let server = IndexServer::start();
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     for (route, reason) in [("error500", "HTTP 500"), ("badjson", "not valid JSON")] {
         let index = format!("{}/{route}/simple", server.url);
         let file = run.env_file(&env("3.12", &[&format!("--index-url {index}"), "goodpkg", "sdistonly", "reqests"]));
@@ -383,7 +324,7 @@ mod limits {
 fn no_request_without_online_and_the_same_findings_offline() {
     let server = IndexServer::start();
     let index = format!("{}/pypi/simple", server.url);
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     let file = run.env_file(&env("3.12", &["goodpkg==3.0", "reqests", "sdistonly", "yanky==1.1"]));
     let quiet = run.run(&file, &["--pypi-index", &index], &[]);
     assert_eq!((idx(&quiet), server.count()), (Vec::<String>::new(), 0), "no --online: no IDX rule runs, no request");
@@ -397,7 +338,7 @@ fn no_request_without_online_and_the_same_findings_offline() {
     let offline = run.run(&file, &["--offline", "--pypi-index", &index], &[]);
     assert_eq!((idx(&offline), server.count()), (idx(&online), cold_requests), "404s are cached too");
     // Offline with a cold cache: one IDX000, no not-found.
-    let cold = Run::new();
+    let cold = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     let file = cold.env_file(&env("3.12", &["goodpkg==3.0", "reqests"]));
     let out = cold.run(&file, &["--offline", "--pypi-index", &index], &[]);
     assert_eq!(codes(&idx(&out)), ["IDX000"], "{}", stdout(&out));
@@ -408,7 +349,7 @@ fn no_request_without_online_and_the_same_findings_offline() {
 fn credentials_in_an_index_url_are_used_but_never_shown() {
     let server = IndexServer::start();
     let with_token = server.url.replace("http://", "http://builder:s3cr3t-token@") + "/error500/simple";
-    let run = Run::new();
+    let run = Run::pip("--select=IDX003,IDX004,IDX005,IDX000");
     let file = run.env_file(&env("3.12", &[&format!("--index-url {with_token}"), "goodpkg"]));
     let out = run.run(&file, &["--online"], &[]);
     let all = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
