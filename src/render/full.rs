@@ -51,7 +51,8 @@ impl Shown {
             std::borrow::Cow::Borrowed(_) => source.text.clone(),
             std::borrow::Cow::Owned(text) => text.into(),
         };
-        Self { text: Text { text, shifts: Arc::new(shifts), file: source.text.clone() }, name: safe(&source.path) }
+        let map = source.line_map().cloned().map(Arc::new);
+        Self { text: Text { text, shifts: Arc::new(shifts), file: source.text.clone(), map }, name: safe(&source.path) }
     }
 
     /// A range of the file as a span of the shown text.
@@ -184,6 +185,9 @@ struct Text {
     shifts: Arc<super::Shifts>,
     /// The file's own text, which ranges point into.
     file: Arc<str>,
+    /// A build log's kept windows: snippets show the log's own line numbers and never run
+    /// across the gap between two windows.
+    map: Option<Arc<crate::files::LineMap>>,
 }
 
 /// Most lines hidden between two labels' snippets that are still drawn as one snippet.
@@ -191,11 +195,31 @@ const MERGE_GAP: usize = 4;
 
 impl SourceCode for Text {
     fn read_span<'a>(&'a self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        let mut span = *span;
+        let (before, after) = match &self.map {
+            Some(map) => {
+                let first = line_of(&self.text, span.offset()) - 1;
+                let last = line_of(&self.text, span.offset() + span.len().saturating_sub(1)) - 1;
+                let (start, end) = map.window_of(first);
+                let asked = before;
+                let before = before.min(first - start);
+                // No line before it may be shown: the snippet still starts at its line's start
+                // (miette starts it at the span itself when asked for no line before, which is
+                // right only for the header's `line:column`).
+                if before == 0 && asked > 0 {
+                    let line_start = self.text[..span.offset()].rfind('\n').map_or(0, |i| i + 1);
+                    span = (line_start, span.offset() + span.len() - line_start).into();
+                }
+                (before, end.map_or(after, |end| after.min(end.saturating_sub(last))))
+            }
+            None => (before, after),
+        };
+        let inner = self.text.read_span(&span, before, after)?;
         let data = inner.data();
         let lines = data.iter().filter(|&&b| b == b'\n').count() + usize::from(!data.is_empty() && !data.ends_with(b"\n"));
         let start = inner.span().offset();
         let column = self.shifts.to_text(start) - self.shifts.to_text(start - inner.column());
-        Ok(Box::new(MietteSpanContents::new(data, *inner.span(), inner.line(), column, lines + MERGE_GAP)))
+        let line = self.map.as_ref().map_or(inner.line(), |map| map.real(inner.line()));
+        Ok(Box::new(MietteSpanContents::new(data, *inner.span(), line, column, lines + MERGE_GAP)))
     }
 }

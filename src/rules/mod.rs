@@ -113,6 +113,8 @@ pub enum Document {
     Aml,
     /// Every file (a duplicate key, the encoding, suppression comments).
     Any,
+    /// A build log, read by `condalint explain` (BLD): never run by `check`.
+    Log,
 }
 
 /// Everything known about a rule, in one place.
@@ -160,6 +162,7 @@ impl RuleMeta {
             Document::Conda => env.aml.is_none(),
             Document::Aml => env.aml.is_some(),
             Document::Any => true,
+            Document::Log => false,
         };
         document && settings.is_enabled(self) && (self.unparsed || env.is_parsed())
     }
@@ -200,7 +203,7 @@ impl<'a> LintContext<'a> {
             name: self.meta.name,
             severity: self.meta.severity,
             message: message.into(),
-            primary: Label { range, message: None, file: None },
+            primary: Label { range, message: None, file: None, code: None },
             secondary: Vec::new(),
             help: None,
             fix: None,
