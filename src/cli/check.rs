@@ -290,7 +290,9 @@ fn render_report(reports: &[FileReport<'_>], fixed: usize, fixed_files: usize, a
     let to_terminal = args.output_file.is_none() && terminal.stdout_is_tty;
     let color = if args.output_file.is_some() && args.color == super::args::ColorArg::Auto { terminal.force_color } else { terminal.color(args.color) };
     let options = FullOptions { color, links: to_terminal, width: terminal.width.filter(|_| to_terminal) };
-    let rules: Vec<&'static crate::rules::RuleMeta> = RULES.iter().map(|r| r.meta()).filter(|m| view.settings.is_enabled(m)).collect();
+    // The build-log rules (BLD) never run in `check`: SARIF does not list them.
+    let rules: Vec<&'static crate::rules::RuleMeta> =
+        RULES.iter().map(|r| r.meta()).filter(|m| m.document != crate::rules::Document::Log && view.settings.is_enabled(m)).collect();
     let mut parts = match (args.statistics, view.output_format) {
         (true, OutputFormat::Json) => vec![render::statistics::json(reports)],
         (true, _) => vec![render::statistics::text(reports)],

@@ -85,7 +85,8 @@ fn conda_names_of_pypi(name: &str) -> Vec<String> {
 fn conda_deps<'a>(docs: &'a [(&'a Arc<SourceFile>, &'a EnvFile)], names: &[String]) -> Vec<(&'a Arc<SourceFile>, &'a CondaDep)> {
     docs.iter()
         .flat_map(|(source, env)| env.conda_deps().map(move |d| (*source, d)))
-        .filter(|(_, d)| d.name().is_some_and(|n| names.iter().any(|x| x.eq_ignore_ascii_case(n.value))))
+        // Compared by PEP 503 too: a PyPI name meets its conda spelling (`ruamel-yaml`, `ruamel.yaml`).
+        .filter(|(_, d)| d.name().is_some_and(|n| names.iter().any(|x| x.eq_ignore_ascii_case(n.value) || pep503(x) == pep503(n.value))))
         .collect()
 }
 
