@@ -232,12 +232,13 @@ impl LineMap {
     }
 
     /// The text's 0-based line holding the log's 0-based `real` line, if it is kept.
+    /// Windows need not be in the log's order (lines quoted late are appended): a scan.
     pub fn kept(&self, real: usize) -> Option<usize> {
-        let w = self.starts.partition_point(|&(_, r)| r <= real).checked_sub(1)?;
-        let (kept, start) = self.starts[w];
-        let line = kept + (real - start);
-        let end = self.starts.get(w + 1).map_or(usize::MAX, |s| s.0);
-        (line < end).then_some(line)
+        self.starts.iter().enumerate().find_map(|(w, &(kept, start))| {
+            let end = self.starts.get(w + 1).map_or(usize::MAX, |s| s.0);
+            let line = kept + real.checked_sub(start)?;
+            (line < end).then_some(line)
+        })
     }
 }
 

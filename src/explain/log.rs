@@ -125,13 +125,7 @@ fn normalise(raw: &str, text: &mut String, runs: &mut Vec<(usize, usize)>) {
     text.clear();
     runs.clear();
     // A progress bar redraws the line after each `\r`: what stays is the last non-empty part.
-    let start = raw
-        .char_indices()
-        .filter(|&(_, c)| c == '\r')
-        .map(|(i, _)| i + 1)
-        .filter(|&i| !raw[i..].trim().is_empty())
-        .last()
-        .unwrap_or(0);
+    let start = memchr::memrchr_iter(b'\r', raw.as_bytes()).map(|i| i + 1).find(|&i| !raw[i..].trim().is_empty()).unwrap_or(0);
     let bytes = raw.as_bytes();
     let mut i = start;
     let mut run_start = i;

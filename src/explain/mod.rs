@@ -166,7 +166,7 @@ impl Keeper {
 
     /// Called for every line after matching: context after, and the ring.
     fn passed(&mut self, line: &Line) {
-        if self.after > 0 && !self.last.is_some_and(|(l, _)| l == line.number) && !self.full {
+        if self.after > 0 && self.last.is_none_or(|(l, _)| l != line.number) && !self.full {
             self.keep(line);
             self.after -= 1;
         }
@@ -215,9 +215,21 @@ struct Seen {
 
 impl Seen {
     fn of(line: &Line) -> Self {
+        let mut seen = Self { number: 0, raw: String::new(), range: (0, 0), text: String::new() };
+        seen.set(line);
+        seen
+    }
+
+    /// This line, in place (no allocation once the buffers are large enough).
+    fn set(&mut self, line: &Line) {
         let trimmed = line.text.trim();
         let start = line.text.len() - line.text.trim_start().len();
-        Self { number: line.number, raw: line.raw.clone(), range: line.raw_range(start, start + trimmed.len()), text: trimmed.to_owned() }
+        self.number = line.number;
+        self.raw.clear();
+        self.raw.push_str(&line.raw);
+        self.range = line.raw_range(start, start + trimmed.len());
+        self.text.clear();
+        self.text.push_str(trimmed);
     }
 }
 
@@ -225,6 +237,8 @@ struct Compiled {
     triggers: AhoCorasick,
     /// For each trigger, its entry.
     owner: Vec<usize>,
+    /// [`SUCCESS`] then [`ERROR_WORDS`].
+    markers: AhoCorasick,
     patterns: Vec<Option<Regex>>,
     follows: Vec<Option<(Regex, Option<Regex>)>>,
     named: Regex,
@@ -245,6 +259,7 @@ fn compiled() -> &'static Compiled {
         let regex = |p: &str| Regex::new(p).expect("catalogue patterns are valid (a unit test compiles them)");
         Compiled {
             triggers: AhoCorasick::new(&literals).expect("literal triggers"),
+            markers: AhoCorasick::new(SUCCESS.iter().chain(ERROR_WORDS)).expect("literal markers"),
             owner,
             patterns: CATALOGUE.iter().map(|e| e.pattern.map(regex)).collect(),
             follows: CATALOGUE.iter().map(|e| e.follow.map(|f| (regex(f.item), f.skip.map(regex)))).collect(),
@@ -293,7 +308,10 @@ impl Scanner {
         self.lines += 1;
         let text = line.text.as_str();
         if !text.trim().is_empty() {
-            self.last_line = Some(Seen::of(line));
+            match &mut self.last_line {
+                Some(seen) => seen.set(line),
+                None => self.last_line = Some(Seen::of(line)),
+            }
         }
         // The list after a header.
         if let Some((entry, header, items)) = self.follow {
@@ -338,11 +356,7 @@ impl Scanner {
                     let m = caps.get(0).expect("group 0");
                     (names_of(pattern, &caps, line, c), m.start(), m.end())
                 }
-                None => {
-                    let mut names = Names::default();
-                    names.url = url_of(text, c);
-                    (names, 0, text.len())
-                }
+                None => (Names { url: url_of(text, c), ..Names::default() }, 0, text.len()),
             };
             let (start, end) = trim_range(text, start, end);
             codes.push(e.code);
@@ -363,9 +377,17 @@ impl Scanner {
                 }
             }
         }
-        if SUCCESS.iter().any(|s| text.contains(s)) {
+        let (mut success, mut error) = (false, false);
+        for m in c.markers.find_iter(text) {
+            if m.pattern().as_usize() < SUCCESS.len() {
+                success = true;
+            } else {
+                error = true;
+            }
+        }
+        if success {
             self.last_success = Some(Seen::of(line));
-        } else if ERROR_WORDS.iter().any(|w| text.contains(w)) {
+        } else if error {
             self.last_error = Some(line.number);
             if self.errors.len() == ERROR_LINES {
                 self.errors.pop_front();
@@ -390,7 +412,7 @@ impl Scanner {
         // A follow header's names are empty: it is its own hit until its items come.
         let same = self.hits.iter().position(|h| {
             let he = &CATALOGUE[h.entry];
-            he.code == e.code && (he.once || e.once || h.names.first().map(&key).unwrap_or_default() == k) && !(e.follow.is_some() && !item)
+            he.code == e.code && (he.once || e.once || h.names.first().map(&key).unwrap_or_default() == k) && (e.follow.is_none() || item)
         });
         if let Some(i) = same {
             let hit = &mut self.hits[i];
