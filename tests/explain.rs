@@ -217,6 +217,24 @@ fn network_failures_point_at_the_channel() {
 }
 
 #[test]
+fn distutils_points_at_the_dockerfiles_apt_line() {
+    // The Dockerfile as the log shows it (its lines 6 and 10 in the BuildKit excerpt).
+    let dir = tempfile::tempdir().unwrap();
+    let dockerfile = dir.path().join("Dockerfile");
+    std::fs::write(
+        &dockerfile,
+        "FROM ubuntu:18.04\nRUN apt-get update\nRUN apt-get -y install software-properties-common\nRUN add-apt-repository ppa:deadsnakes/ppa\nRUN apt-get update\n\
+         RUN apt-get -y install libgl1-mesa-glx python3.7 python3-pip\nCOPY requirements.txt .\nRUN python3.7 -m pip install -r requirements.txt\n",
+    )
+    .unwrap();
+    let e = run("buildkit-distutils-util-bld008.log", &[&dockerfile]);
+    assert_eq!(found(&e), [("BLD008", 11)]);
+    assert_eq!(related(&e), [vec![("Dockerfile".to_owned(), 6, Some("AML017"))]]);
+    let e = run("ado-docker-from-pull-access-denied-bld010.log", &[&dockerfile]);
+    assert_eq!(related(&e), [vec![("Dockerfile".to_owned(), 1, None)]]);
+}
+
+#[test]
 fn several_failures_in_one_log() {
     let e = run("pip-interactive-auth-azure-artifacts-bld012.log", &[]);
     assert_eq!(found(&e), [("BLD012", 5), ("BLD002", 9)]);

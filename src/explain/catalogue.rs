@@ -35,8 +35,10 @@ pub enum Points {
     Python,
     /// The conda dependencies without a version (what a solver has to search).
     Unpinned,
-    /// An Azure ML definition's `image`.
+    /// An Azure ML definition's `image`, a Dockerfile's `FROM`.
     Image,
+    /// The Dockerfile's apt line that installs python without distutils.
+    Dockerfile,
     /// Nothing in the file: the help says what to do.
     Nothing,
 }
@@ -155,6 +157,9 @@ fn rule_idx005(_: &Names) -> Option<&'static str> {
 }
 fn rule_cda005(_: &Names) -> Option<&'static str> {
     Some("CDA005")
+}
+fn rule_aml017(_: &Names) -> Option<&'static str> {
+    Some("AML017")
 }
 fn rule_aml004(_: &Names) -> Option<&'static str> {
     Some("AML004")
@@ -345,6 +350,8 @@ pub static CATALOGUE: &[Entry] = &[
         message: "python has no `{name}`: the system python lacks distutils",
         message_unnamed: "python has no distutils",
         help: HELP_DISTUTILS,
+        points: Points::Dockerfile,
+        rule: rule_aml017,
         ..entry("BLD008", &["No module named 'distutils"])
     },
     Entry {

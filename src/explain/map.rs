@@ -16,14 +16,29 @@ use crate::source::{SourceFile, TextRange};
 pub struct Env {
     pub source: Arc<SourceFile>,
     pub env: EnvFile,
+    /// A Dockerfile given with `--env` (its name says so): read as lines, not lowered.
+    pub dockerfile: bool,
 }
 
 impl Env {
     pub fn read(path: &str, fs: &dyn FileSystem) -> Result<Self, String> {
         let bytes = fs.read(std::path::Path::new(path))?;
         let source = Arc::new(SourceFile::from_bytes(path, &bytes));
+        let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        if name.contains("dockerfile") {
+            let env = EnvFile::empty(crate::model::FileState::Parsed, source.encoding);
+            return Ok(Self { source, env, dockerfile: true });
+        }
         let env = crate::linter::lower(&source, fs);
-        Ok(Self { source, env })
+        Ok(Self { source, env, dockerfile: false })
+    }
+
+    /// The Dockerfiles: this file if it is one, else those of a definition's build context.
+    fn dockerfiles(&self) -> Vec<&Arc<SourceFile>> {
+        if self.dockerfile {
+            return vec![&self.source];
+        }
+        self.env.aml.as_deref().map(|d| d.dockerfiles().collect()).unwrap_or_default()
     }
 
     /// The conda documents: the file itself, or a definition's inline conda specifications
@@ -254,7 +269,27 @@ pub fn locate(points: Points, names: &[Names], code: Option<&'static str>, envs:
                     }
                 }
             }
+            Points::Dockerfile => {
+                // The apt line that installs python without distutils (AML017's finding).
+                for file in envs.iter().flat_map(Env::dockerfiles) {
+                    for (range, line) in lines(&file.text) {
+                        let words: Vec<&str> = line.split_whitespace().collect();
+                        let apt = words.iter().any(|w| matches!(*w, "apt-get" | "apt")) && words.contains(&"install");
+                        let python = words.iter().any(|w| w.starts_with("python3") && !w.contains("distutils") && !w.contains("-pip"));
+                        if apt && python && !line.contains("distutils") {
+                            add(file, range, "python is installed here without `python3-distutils`".into(), code);
+                        }
+                    }
+                }
+            }
             Points::Image => {
+                for file in envs.iter().flat_map(Env::dockerfiles) {
+                    for (range, line) in lines(&file.text) {
+                        if line.trim_start().get(..5).is_some_and(|w| w.eq_ignore_ascii_case("from ")) {
+                            add(file, range, format!("the base image is `{}`", line.trim_start()[5..].trim()), None);
+                        }
+                    }
+                }
                 for env in envs {
                     let Some(definition) = env.env.aml.as_deref() else { continue };
                     for image in definition.environments.iter().filter_map(|e| e.image.as_ref()) {
@@ -274,6 +309,16 @@ pub fn locate(points: Points, names: &[Names], code: Option<&'static str>, envs:
         }
     }
     out
+}
+
+/// Each line of a text with its range (without the line break).
+fn lines(text: &str) -> impl Iterator<Item = (TextRange, &str)> {
+    text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
+        Some((TextRange::new(start, start + line.len()), line))
+    })
 }
 
 /// `-r /tmp/condaenv.x1y2.requirements.txt (line 3)`: conda's file of the pip section, line 3.
