@@ -366,7 +366,8 @@ impl Scanner {
             }
         }
         self.matched = matched;
-        if let Some(found) = c.named.captures(text) {
+        // Every pattern of the conda file names has `conda` in it: the regex runs on few lines.
+        if let Some(found) = memchr::memmem::find(text.as_bytes(), b"conda").and_then(|_| c.named.captures(text)) {
             if let Some(f) = found.name("f").or(found.name("g")) {
                 let path = f.as_str().to_owned();
                 let file_name = path.rsplit('/').next().unwrap_or(&path).to_owned();
