@@ -421,3 +421,54 @@ fn other_formats_locate_findings_in_the_log() {
     assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "BLD007");
     assert_eq!(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"], 6);
 }
+
+mod robustness {
+    use super::*;
+    use condalint::render::{render, FileReport, FullOptions, OutputFormat};
+    use proptest::prelude::*;
+
+    /// Pieces a hostile or broken log is made of: the catalogue's words, escapes, redraws,
+    /// prefixes, invalid UTF-8, long runs.
+    fn piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just(b"ResolvePackageNotFound:\n".to_vec()),
+            Just(b"  - numpy=1.0\n".to_vec()),
+            Just(b"ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE.\n".to_vec()),
+            Just(b"No matching distribution found for x (from y->-r /tmp/condaenv.a.requirements.txt (line 2))\n".to_vec()),
+            Just(b"Cannot uninstall '\xff'. It is a distutils installed project\n".to_vec()),
+            Just(b"\x1b[31m\x1b]8;;http://x\x07\x1b".to_vec()),
+            Just(b"\r\r\n".to_vec()),
+            Just(b"#12 3.4 2024-01-01T00:00:00Z > Step 1/2 : ".to_vec()),
+            Just(b"[91m[0m[".to_vec()),
+            Just("é😀\u{202e}".as_bytes().to_vec()),
+            Just(b"https://u:sekretsekretsekret@h/simple Read timed out\n".to_vec()),
+            Just(b"Successfully installed x\n".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..40),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_log_is_explained_and_rendered(pieces in proptest::collection::vec(piece(), 0..30)) {
+            let log: Vec<u8> = pieces.concat();
+            let dir = tempfile::tempdir().unwrap();
+            let env = env_file(dir.path(), "name: x\nchannels: [conda-forge]\ndependencies:\n  - numpy\n  - pip:\n      - x==1\n      - y\n");
+            let e = explain(&mut &log[..], "build.log", &[env.display().to_string()], &DiskFileSystem, &Settings::default()).unwrap();
+            prop_assert!(!e.diagnostics.is_empty(), "always an answer");
+            let lines = log.iter().filter(|&&b| b == b'\n').count() + 1;
+            for d in &e.diagnostics {
+                let (row, _) = e.log.line_col(d.primary.range.start);
+                prop_assert!(row >= 1 && row <= lines, "row {row} of {lines}");
+                prop_assert!(e.log.text.is_char_boundary(d.primary.range.start) && e.log.text.is_char_boundary(d.primary.range.end));
+                prop_assert!(!d.message.contains("sekretsekretsekret"));
+            }
+            prop_assert!(!e.log.text.contains("sekretsekretsekret"));
+            let reports = [FileReport { source: &e.log, diagnostics: &e.diagnostics, suppressed: &[] }];
+            for format in [OutputFormat::Full, OutputFormat::Concise, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github, OutputFormat::Azure, OutputFormat::Gitlab, OutputFormat::Junit] {
+                let _ = render(format, &reports, &FullOptions::default(), &[]);
+            }
+        }
+    }
+}

@@ -509,13 +509,19 @@ impl Scanner {
         let mut log = SourceFile::from_windows(name, std::mem::take(&mut self.keeper.text), LineMap { starts: std::mem::take(&mut self.keeper.starts) });
         // Credentials in the log (index URLs carry tokens) and in the env files are masked in
         // every text a report shows.
-        let mut texts: Vec<&str> = vec![&log.text];
+        // A colour escape glued to a URL (`\x1b[0mhttps://user:token@…`) hides it from the URL
+        // scanner: secrets are looked for in the text with ASCII controls made blanks (the same
+        // bytes), and masked byte for byte in the text as written.
+        let cleaned: String = log.text.chars().map(|c| if c.is_ascii_control() && c != '\n' { ' ' } else { c }).collect();
+        let mut texts: Vec<&str> = vec![&cleaned];
         texts.extend(envs.iter().map(|e| &*e.source.text));
         let secrets = crate::secrets::Secrets::find(texts);
         secrets.mask_diagnostics(&mut diagnostics);
-        let masked = secrets.mask(&log.text).into_owned();
-        if masked != *log.text {
-            log = SourceFile::from_windows(name, masked, log.line_map().cloned().expect("a log's map"));
+        if let std::borrow::Cow::Owned(masked) = secrets.mask(&cleaned) {
+            let bytes: Vec<u8> =
+                log.text.bytes().zip(masked.bytes().zip(cleaned.bytes())).map(|(raw, (m, c))| if m == b'*' && c != b'*' { b'*' } else { raw }).collect();
+            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            log = SourceFile::from_windows(name, text, log.line_map().cloned().expect("a log's map"));
         }
         for d in &mut diagnostics {
             d.severity = settings.severity_of(d.code, d.severity);

@@ -168,7 +168,8 @@ fn shortened(shown: &Shown, text: &str, range: crate::source::TextRange, message
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    // Bytes, not `str`: an offset inside a character (a span's last byte) counts too.
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count() + 1
 }
 
 /// The file's text for miette, as [`Shown`] makes it. miette merges two labels' snippets when the
