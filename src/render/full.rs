@@ -109,7 +109,9 @@ fn render_one(handler: &GraphicalReportHandler, shown: &Shown, d: &Diagnostic) -
     for label in &d.secondary {
         let Some(file) = &label.file else { continue };
         let (line, col) = file.line_col(label.range.start);
-        let note = safe(&format!("{}: {}:{line}:{col}", label.message.as_deref().unwrap_or("see"), file.path));
+        // An explained build failure names the `check` rule that catches its cause beforehand.
+        let caught = label.code.map(|c| format!(" ({c} catches this before a build)")).unwrap_or_default();
+        let note = safe(&format!("{}{caught}: {}:{line}:{col}", label.message.as_deref().unwrap_or("see"), file.path));
         help = Some(match help {
             Some(h) => format!("{h}\n{note}"),
             None => note,
