@@ -209,6 +209,16 @@ fn uninstall_points_at_both_installers() {
 }
 
 #[test]
+fn backtracking_points_at_the_packages_and_the_pip_that_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = env_file(dir.path(), "name: lambda\nchannels: [conda-forge]\ndependencies:\n  - python=3.9\n  - pip\n  - pip:\n      - boto3\n      - aws-xray-sdk\n      - requests==2.31.0\n");
+    let e = run("buildkit-pip-taking-longer-bld005.log", &[&env]);
+    assert_eq!(found(&e), [("BLD005", 3)]);
+    let f = "environment.yml".to_owned();
+    assert_eq!(related(&e), [vec![(f.clone(), 7, None), (f.clone(), 8, None), (f, 5, Some("PIP002"))]]);
+}
+
+#[test]
 fn network_failures_point_at_the_channel() {
     let dir = tempfile::tempdir().unwrap();
     let env = env_file(dir.path(), "name: fpga\nchannels:\n  - quicklogic-corp\n  - conda-forge\ndependencies:\n  - yosys\n");
@@ -420,6 +430,18 @@ fn other_formats_locate_findings_in_the_log() {
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "BLD007");
     assert_eq!(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"], 6);
+    // With related places in an environment file, the SARIF still validates.
+    let env = logs.join("conda-memory-error-bld009.environment.yml");
+    let out = condalint(&["explain", "conda-memory-error-bld009.log", "--env", env.to_str().unwrap(), "--output-format", "sarif"], &logs, None);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("tests/schemas/sarif-schema-2.1.0.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(sarif["runs"][0]["results"][0]["relatedLocations"].as_array().map(Vec::len), Some(3));
+    let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(rules.iter().all(|r| r.starts_with("BLD")) && rules.len() == 16, "{rules:?}");
 }
 
 mod robustness {
