@@ -27,7 +27,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Diagnostic, Label};
 use crate::files::{FileSystem, LineMap};
 use crate::settings::Settings;
 use crate::source::{SourceFile, TextRange};
@@ -386,14 +386,23 @@ impl Scanner {
                 error = true;
             }
         }
+        // The buffers of the line they replace are reused: a log of error lines allocates nothing per line.
         if success {
-            self.last_success = Some(Seen::of(line));
+            match &mut self.last_success {
+                Some(seen) => seen.set(line),
+                None => self.last_success = Some(Seen::of(line)),
+            }
         } else if error {
             self.last_error = Some(line.number);
-            if self.errors.len() == ERROR_LINES {
-                self.errors.pop_front();
-            }
-            self.errors.push_back(Seen::of(line));
+            let reused = if self.errors.len() == ERROR_LINES { self.errors.pop_front() } else { None };
+            let seen = match reused {
+                Some(mut seen) => {
+                    seen.set(line);
+                    seen
+                }
+                None => Seen::of(line),
+            };
+            self.errors.push_back(seen);
         }
         self.keeper.passed(line);
     }
@@ -644,11 +653,6 @@ fn quote(text: &str) -> String {
         out.push('…');
     }
     out
-}
-
-/// Whether any finding is at or above `fail_on` (for the exit code).
-pub fn fails(diagnostics: &[Diagnostic], fail_on: Option<Severity>) -> bool {
-    fail_on.is_some_and(|level| diagnostics.iter().any(|d| d.severity >= level))
 }
 
 #[cfg(test)]
