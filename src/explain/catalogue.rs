@@ -69,8 +69,6 @@ pub struct Entry {
     pub min_count: usize,
     /// One finding for the whole log, whatever its names: the names of every line are gathered.
     pub once: bool,
-    /// Not reported when a finding of one of these codes was: the more specific answer wins.
-    pub unless: &'static [&'static str],
     /// The message: `{name}` is the first name found (`spec`, then `package`, `image`, `url`).
     pub message: &'static str,
     /// The message when there is no name.
@@ -108,7 +106,6 @@ const fn entry(code: &'static str, triggers: &'static [&'static str]) -> Entry {
         weak: false,
         min_count: 1,
         once: false,
-        unless: &[],
         message: "",
         message_unnamed: "",
         help: "",

@@ -477,12 +477,11 @@ impl Scanner {
                 enough && (strong || !succeeded)
             })
             .collect();
-        let codes: Vec<&str> = self.hits.iter().zip(&reported).filter(|(_, r)| **r).map(|(h, _)| CATALOGUE[h.entry].code).collect();
         let mut diagnostics = Vec::new();
         let mut order: Vec<(usize, usize)> = Vec::new();
         for (hit, reported) in self.hits.iter().zip(reported) {
             let e: &Entry = &CATALOGUE[hit.entry];
-            if !reported || e.unless.iter().any(|u| codes.contains(u)) {
+            if !reported {
                 continue;
             }
             let Some(meta) = crate::rules::lookup(e.code).map(|r| r.meta()) else { continue };
