@@ -228,7 +228,7 @@ pub static CATALOGUE: &[Entry] = &[
         ..entry("BLD001", &["nothing provides requested "])
     },
     Entry {
-        pattern: Some(r"(?P<spec>[A-Za-z0-9_][A-Za-z0-9_.\-]*(?: [^\s]+)?) does not exist \(perhaps a (?:typo|missing channel)"),
+        pattern: Some(r"(?P<spec>[A-Za-z_][A-Za-z0-9_.\-]*(?: [^\s]+)?)\s*(?:, which)? does not exist \(perhaps a (?:typo|missing channel)"),
         message: "conda cannot find `{name}` in the listed channels",
         message_unnamed: "conda cannot find a requested package in the listed channels",
         help: HELP_CONDA,
@@ -340,7 +340,15 @@ pub static CATALOGUE: &[Entry] = &[
         message: "conda waits for another conda process's lock",
         message_unnamed: "conda waits for another conda process's lock",
         help: HELP_LOCK,
-        ..entry("BLD007", &["Waiting for other Conda operations to finish", "waiting for other conda operations to finish", "It looks like conda is already doing something"])
+        ..entry(
+            "BLD007",
+            &[
+                "Waiting for other Conda operations to finish",
+                "Waiting for other conda operations to finish",
+                "waiting for other conda operations to finish",
+                "It looks like conda is already doing something",
+            ],
+        )
     },
     Entry {
         pattern: Some(r"No module named '(?P<package>distutils[A-Za-z0-9_.]*)'"),
@@ -412,6 +420,7 @@ pub static CATALOGUE: &[Entry] = &[
                 "attempting to connect to the container registry",
                 "Key based authentication is not permitted",
                 "Public access is not permitted on this storage account",
+                "Authentication failed for container registry",
             ],
         )
     },
@@ -490,6 +499,15 @@ pub static CATALOGUE: &[Entry] = &[
         points: Points::Python,
         once: true,
         ..entry("BLD015", &["-> python"])
+    },
+    Entry {
+        pattern: Some(r"(?P<package>python) (?P<versions>[0-9][0-9.*]*)\s+is not installable because it conflicts"),
+        message: "the requested python conflicts with what the other packages need",
+        message_unnamed: "the requested python conflicts with what the other packages need",
+        help: HELP_PYTHON,
+        points: Points::Python,
+        once: true,
+        ..entry("BLD015", &["is not installable because it conflicts"])
     },
     Entry {
         weak: true,
