@@ -180,6 +180,15 @@ fn nested_requirements_point_at_the_requirement_that_brought_them() {
 }
 
 #[test]
+fn wheels_for_other_platforms_are_idx005s_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = env_file(dir.path(), "name: d\ndependencies:\n  - python=3.8\n  - pip:\n      - dotnetcore2\n");
+    let e = run("pip-verbose-wheel-tags-mismatch-bld002.log", &[&env]);
+    assert_eq!(found(&e), [("BLD002", 7)]);
+    assert_eq!(related(&e), [vec![("environment.yml".to_owned(), 5, Some("IDX005"))]]);
+}
+
+#[test]
 fn condas_requirements_file_line_is_the_pip_sections_item() {
     // `(from -r …/condaenv.dxi_0178.requirements.txt (line 39))`: conda wrote the pip section out
     // in order, so line 39 is its 39th item, whatever that item looks like.

@@ -281,6 +281,9 @@ struct Scanner {
     last_success: Option<Seen>,
     last_error: Option<usize>,
     named: Vec<String>,
+    /// Projects pip found wheels of, none for this platform (`Skipping link: none of the wheel's
+    /// tags match: …/name-1.0-py3-none-win32.whl`): their BLD002 is IDX005's case.
+    wrong_tags: Vec<String>,
     dropped: usize,
     lines: usize,
     matched: Vec<usize>,
@@ -297,6 +300,7 @@ impl Scanner {
             last_success: None,
             last_error: None,
             named: Vec::new(),
+            wrong_tags: Vec::new(),
             dropped: 0,
             lines: 0,
             matched: Vec::new(),
@@ -366,6 +370,15 @@ impl Scanner {
             }
         }
         self.matched = matched;
+        if self.wrong_tags.len() < 32 && text.contains("none of the wheel's tags match") {
+            // `… https://files…/dotnetcore2-2.1.11-py3-none-win32.whl#sha256=… (from https://pypi.org/simple/dotnetcore2/)`
+            let wheel = text.split_whitespace().find(|w| w.contains(".whl")).and_then(|w| w.split(".whl").next()).unwrap_or("");
+            let wheel = wheel.rsplit('/').next().unwrap_or("");
+            let project = map::pip_name(wheel.split('-').next().unwrap_or(""));
+            if !project.is_empty() && !self.wrong_tags.contains(&project) {
+                self.wrong_tags.push(project);
+            }
+        }
         // Every pattern of the conda file names has `conda` in it: the regex runs on few lines.
         if let Some(found) = memchr::memmem::find(text.as_bytes(), b"conda").and_then(|_| c.named.captures(text)) {
             if let Some(f) = found.name("f").or(found.name("g")) {
@@ -498,7 +511,11 @@ impl Scanner {
             if hit.count > 1 {
                 d.primary_label(format!("seen {} times in the log", hit.count));
             }
-            let rule = (e.rule)(&hit.names[0]);
+            let mut rule = (e.rule)(&hit.names[0]);
+            let spec = hit.names[0].spec.as_deref().unwrap_or("");
+            if e.code == "BLD002" && rule != Some("PIP014") && self.wrong_tags.contains(&map::pip_name(spec)) {
+                rule = Some("IDX005");
+            }
             for r in map::locate(e.points, &hit.names, rule, envs) {
                 d.secondary.push(Label { range: r.range, message: Some(r.message), file: Some(r.file), code: r.code });
             }
