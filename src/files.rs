@@ -196,6 +196,50 @@ pub struct SourceFile {
     /// one byte for one so that offsets hold, and [`SourceFile::encode`] puts them back.
     lone_cr: bool,
     lines: LineIndex,
+    /// For a build log ([`SourceFile::from_windows`]): the text holds only some lines of the
+    /// log, and this maps each of its lines to the log's own line (see [`LineMap`]).
+    line_map: Option<Arc<LineMap>>,
+}
+
+/// The lines of a log that a [`SourceFile`] holds: windows of consecutive lines, each starting at
+/// a known line of the log. `starts[i] = (first line of window i in the text, its line in the
+/// log)`, both 0-based, sorted. Positions in every output format are the log's own lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineMap {
+    pub starts: Vec<(usize, usize)>,
+}
+
+impl LineMap {
+    /// The window holding the text's 0-based line: its index.
+    fn window(&self, line: usize) -> usize {
+        self.starts.partition_point(|&(kept, _)| kept <= line).saturating_sub(1)
+    }
+
+    /// The log's 0-based line of the text's 0-based line.
+    pub fn real(&self, line: usize) -> usize {
+        match self.starts.get(self.window(line)) {
+            Some(&(kept, real)) if kept <= line => real + (line - kept),
+            _ => line,
+        }
+    }
+
+    /// The text's lines (0-based, first and last) of the window holding the text's `line`;
+    /// `None` for the last window's end.
+    pub fn window_of(&self, line: usize) -> (usize, Option<usize>) {
+        let w = self.window(line);
+        let first = self.starts.get(w).map_or(0, |s| s.0);
+        (first, self.starts.get(w + 1).map(|s| s.0.saturating_sub(1)))
+    }
+
+    /// The text's 0-based line holding the log's 0-based `real` line, if it is kept.
+    /// Windows need not be in the log's order (lines quoted late are appended): a scan.
+    pub fn kept(&self, real: usize) -> Option<usize> {
+        self.starts.iter().enumerate().find_map(|(w, &(kept, start))| {
+            let end = self.starts.get(w + 1).map_or(usize::MAX, |s| s.0);
+            let line = kept + real.checked_sub(start)?;
+            (line < end).then_some(line)
+        })
+    }
 }
 
 /// Two sources are the same file when path and text are.
@@ -213,6 +257,20 @@ impl SourceFile {
         Self::build(path.into(), text.into(), Encoding::Utf8, None, false)
     }
 
+    /// Some lines of a build log: `text` holds windows of its lines (ending at `\n` only: a
+    /// progress bar's `\r` is kept as text), `map` says which line of the log each window
+    /// starts at. Every position reported in it is the log's own line.
+    pub fn from_windows(path: impl Into<String>, text: impl Into<Arc<str>>, map: LineMap) -> Self {
+        let text = text.into();
+        let lines = LineIndex::lf_only(&text);
+        Self { path: path.into(), text, encoding: Encoding::Utf8, decode_error: None, lone_cr: false, lines, line_map: Some(Arc::new(map)) }
+    }
+
+    /// The map from this text's lines to a log's, for a file made by [`SourceFile::from_windows`].
+    pub fn line_map(&self) -> Option<&LineMap> {
+        self.line_map.as_deref()
+    }
+
     /// A file from raw bytes: detects a UTF-8 or UTF-16 byte order mark, decodes, and records
     /// invalid bytes or NUL bytes as a [`DecodeError`] instead of failing.
     pub fn from_bytes(path: impl Into<String>, bytes: &[u8]) -> Self {
@@ -228,12 +286,17 @@ impl SourceFile {
 
     fn build(path: String, text: Arc<str>, encoding: Encoding, decode_error: Option<DecodeError>, lone_cr: bool) -> Self {
         let lines = LineIndex::new(&text);
-        Self { path, text, encoding, decode_error, lone_cr, lines }
+        Self { path, text, encoding, decode_error, lone_cr, lines, line_map: None }
     }
 
     /// The same file (path and encoding) with other text: a file after fixes.
     pub fn with_text(&self, text: impl Into<Arc<str>>) -> Self {
         Self::build(self.path.clone(), text.into(), self.encoding, None, self.lone_cr)
+    }
+
+    /// A 0-based line of the text as the line it is in the file (a log's own line).
+    fn real_line(&self, line: usize) -> usize {
+        self.line_map.as_ref().map_or(line, |m| m.real(line))
     }
 
     /// The text encoded as the file was: BOM, UTF-16 byte order and lone `\r` line ends kept.
@@ -253,22 +316,34 @@ impl SourceFile {
 
     /// 1-based line and 1-based column counted in Unicode scalar values.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
+        let (line, col) = self.lines.line_col(&self.text, offset);
+        (self.real_line(line - 1) + 1, col)
     }
 
     /// 0-based line and column in `unit`s: an editor's position (LSP).
     pub fn position(&self, offset: usize, unit: ColumnUnit) -> (usize, usize) {
-        self.lines.position(&self.text, offset, unit)
+        let (line, col) = self.lines.position(&self.text, offset, unit);
+        (self.real_line(line), col)
     }
 
     /// Byte offset of an editor's position (0-based line and column in `unit`s), clamped.
     pub fn offset_at(&self, line: usize, col: usize, unit: ColumnUnit) -> usize {
+        let line = match &self.line_map {
+            Some(map) => match map.kept(line) {
+                Some(kept) => kept,
+                None => return self.text.len(),
+            },
+            None => line,
+        };
         self.lines.offset_at(&self.text, line, col, unit)
     }
 
     /// Byte offset of the start of a 1-based line (the end of the text past the last line).
     pub fn line_start(&self, line: usize) -> usize {
-        self.lines.line_start(line, self.text.len())
+        match &self.line_map {
+            Some(map) => map.kept(line.saturating_sub(1)).map_or(self.text.len(), |kept| self.lines.line_start(kept + 1, self.text.len())),
+            None => self.lines.line_start(line, self.text.len()),
+        }
     }
 
     /// Byte offset of a 1-based line and 0-based character column.

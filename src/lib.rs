@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod data;
 pub mod diagnostic;
+pub mod explain;
 pub mod files;
 pub mod index;
 pub mod linter;

@@ -17,7 +17,7 @@ use crate::settings::Settings;
 
 /// Lowers a file and follows what it names through `fs`: the includes of a conda file; the
 /// conda files (with their includes) and build contexts of an Azure ML definition.
-fn lower(source: &SourceFile, fs: &dyn FileSystem) -> EnvFile {
+pub(crate) fn lower(source: &SourceFile, fs: &dyn FileSystem) -> EnvFile {
     let mut env = model::lower(source);
     match env.aml.as_deref_mut() {
         Some(definition) => aml::follow(source, definition, fs, &lower_conda),

@@ -83,6 +83,13 @@ impl LineIndex {
         Self { starts: starts.into() }
     }
 
+    /// Lines ending at `\n` only (a build log, where `\r` redraws a progress bar on one line).
+    pub fn lf_only(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self { starts: starts.into() }
+    }
+
     /// 1-based line and 1-based column counted in Unicode scalar values of `offset` in `text`
     /// (the text this index was built from), clamped onto a character boundary.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {

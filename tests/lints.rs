@@ -23,6 +23,12 @@
 //!   empty unless given; other channels are 404, other hosts refuse connections).
 //! - A `json pypi=PROJECT` block is not linted either: it is that project's PEP 691 page on an
 //!   in-memory `https://pypi.org/simple` (other projects are 404), from that block on.
+//! - Build-log findings (BLD, `condalint explain`): `log bad expect=BLD004:3,BLD002` blocks are
+//!   explained and must give exactly those findings (a code once per finding; `:N` pins its row in
+//!   the block), `log good` blocks give none of this rule (and, but for BLD000's own page, only
+//!   BLD000). A `file=PATH` block before it is an environment file the log is mapped onto
+//!   (`--env PATH`); `related=5,7` in its info names the lines of it the findings point at. The
+//!   `snapshot` block is the `full` rendering of the first bad block.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -264,6 +270,9 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
         }
     }
     let all = blocks(&doc);
+    if meta.document == condalint::rules::Document::Log {
+        return check_log_doc(path, &doc, meta, &all);
+    }
     let mut failures = Vec::new();
     let mut first_bad: Option<(&Block, Example, Vec<Diagnostic>)> = None;
     let mut settings = settings_with(meta, None);
@@ -426,6 +435,115 @@ fn check_doc(path: &std::path::Path, doc: String) -> datatest_stable::Result<()>
             failures.push(format!(
                 "snapshot block is missing or stale (run with UPDATE_LINT_SNAPSHOTS=1); rendered:\n{rendered}"
             ));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n\n").into())
+    }
+}
+
+/// The page of a build-log finding (see the module doc).
+fn check_log_doc(path: &std::path::Path, doc: &str, meta: &'static RuleMeta, all: &[Block]) -> datatest_stable::Result<()> {
+    let mut failures = Vec::new();
+    let mut files: Vec<(SourceFile, Option<BTreeSet<usize>>)> = Vec::new();
+    let (mut bad_count, mut good_count) = (0, 0);
+    let mut first_bad: Option<(&Block, condalint::explain::Explained)> = None;
+    for block in all {
+        if let Some(path) = block.info.split_whitespace().find_map(|w| w.strip_prefix("file=")) {
+            let related = block.info.split_whitespace().find_map(|w| w.strip_prefix("related=")).map(|l| {
+                l.split(',').map(|n| n.parse().unwrap_or_else(|_| panic!("bad line `{n}` in `related=`"))).collect()
+            });
+            files.push((SourceFile::from_text(path, block.text.clone()), related));
+            continue;
+        }
+        if !block.info.starts_with("log") {
+            continue;
+        }
+        let kind = block.info.split_whitespace().nth(1).unwrap_or("");
+        let beside = std::mem::take(&mut files);
+        let mut fs = MemoryFileSystem::new();
+        for (file, _) in &beside {
+            fs.insert(&file.path, file.text.as_bytes());
+        }
+        let envs: Vec<String> = beside.iter().map(|(f, _)| f.path.clone()).collect();
+        let settings = Settings { today: Some(TODAY.into()), ..Settings::default() };
+        let explained = condalint::explain::explain(&mut block.text.as_bytes(), "build.log", &envs, &fs, &settings)?;
+        for d in &explained.diagnostics {
+            if let Err(e) = check_message_style(d) {
+                failures.push(format!("block at line {}: {e}", block.open + 1));
+            }
+        }
+        let got: Vec<(&str, usize)> = explained.diagnostics.iter().map(|d| (d.code, explained.log.line_col(d.primary.range.start).0)).collect();
+        match kind {
+            "bad" => {
+                bad_count += 1;
+                let expect = block.info.split_whitespace().find_map(|w| w.strip_prefix("expect=")).unwrap_or("");
+                let mut want: Vec<(String, Option<usize>)> = expect
+                    .split(',')
+                    .filter(|c| !c.is_empty())
+                    .map(|c| match c.split_once(':') {
+                        Some((code, row)) => (code.to_owned(), Some(row.parse().unwrap_or_else(|_| panic!("bad row in `{c}`")))),
+                        None => (c.to_owned(), None),
+                    })
+                    .collect();
+                if !want.iter().any(|(c, _)| c == meta.code) {
+                    failures.push(format!("bad block at line {} does not expect {}", block.open + 1, meta.code));
+                }
+                let mut unmatched = got.clone();
+                want.retain(|(code, row)| match unmatched.iter().position(|(c, r)| c == code && row.is_none_or(|row| row == *r)) {
+                    Some(i) => {
+                        unmatched.remove(i);
+                        false
+                    }
+                    None => true,
+                });
+                if !want.is_empty() || !unmatched.is_empty() {
+                    failures.push(format!("bad block at line {}: expected `{expect}`, explain gave {got:?}", block.open + 1));
+                }
+                for (file, related) in &beside {
+                    let Some(related) = related else { continue };
+                    let at: BTreeSet<usize> = explained
+                        .diagnostics
+                        .iter()
+                        .flat_map(|d| &d.secondary)
+                        .filter(|l| l.file.as_ref().is_some_and(|f| f.path == file.path))
+                        .map(|l| file.line_col(l.range.start).0)
+                        .collect();
+                    if &at != related {
+                        failures.push(format!("bad block at line {}: related lines in {} are {at:?}, expected {related:?}", block.open + 1, file.path));
+                    }
+                }
+                if first_bad.is_none() {
+                    first_bad = Some((block, explained));
+                }
+            }
+            "good" => {
+                good_count += 1;
+                let wrong: Vec<_> = got.iter().filter(|(c, _)| *c == meta.code || (meta.code != "BLD000" && *c != "BLD000")).collect();
+                if !wrong.is_empty() {
+                    failures.push(format!("good block at line {} has findings {wrong:?}", block.open + 1));
+                }
+            }
+            other => failures.push(format!("block at line {}: unknown block kind `{other}`", block.open + 1)),
+        }
+    }
+    if bad_count == 0 || good_count == 0 {
+        failures.push(format!("needs at least one `log bad` and one `log good` block (has {bad_count} bad, {good_count} good)"));
+    }
+    if let Some((bad_block, explained)) = first_bad {
+        let own: Vec<Diagnostic> = explained.diagnostics.iter().filter(|d| d.code == meta.code).cloned().collect();
+        let reports = [FileReport { source: &explained.log, diagnostics: &own, suppressed: &[] }];
+        let rendered = render(OutputFormat::Full, &reports, &FullOptions { color: false, links: false, width: Some(80) }, &[]);
+        let rendered = rendered.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n";
+        let snapshot = all.iter().find(|b| b.info == "snapshot");
+        if snapshot.map(|s| s.text.as_str()) != Some(rendered.as_str()) {
+            if std::env::var_os("UPDATE_LINT_SNAPSHOTS").is_some() {
+                update_snapshot(path, doc, bad_block, snapshot, &rendered)?;
+            } else {
+                failures.push(format!("snapshot block is missing or stale (run with UPDATE_LINT_SNAPSHOTS=1); rendered:\n{rendered}"));
+            }
         }
     }
     if failures.is_empty() {

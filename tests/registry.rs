@@ -11,7 +11,7 @@ fn codes_and_names_are_unique_and_sorted() {
     assert_eq!(codes.iter().collect::<HashSet<_>>().len(), codes.len(), "duplicate code");
     assert_eq!(names.len(), codes.len(), "duplicate name");
     let order = |c: &str| {
-        let prefixes = ["ENV", "CHN", "CDA", "PIP", "SEC", "IDX", "AML", "SUP"];
+        let prefixes = ["ENV", "CHN", "CDA", "PIP", "SEC", "IDX", "BLD", "AML", "SUP"];
         (prefixes.iter().position(|p| c.starts_with(p)).expect("known prefix"), c.to_owned())
     };
     let mut sorted = codes.clone();

@@ -62,6 +62,56 @@ pub(super) enum Command {
     },
     /// Print the man page (roff), e.g. `condalint manpage > ~/.local/share/man/man1/condalint.1`
     Manpage,
+    /// Read a build log; report each known failure and where in the environment file it comes from
+    Explain(ExplainArgs),
+}
+
+/// `condalint explain LOG [--env FILE]...`: the output options of `check`.
+#[derive(Args, Debug)]
+pub(super) struct ExplainArgs {
+    /// The build log (`20_image_build_log.txt`, an ACR task log, `conda env create` output); `-` reads standard input
+    pub(super) log: PathBuf,
+    /// An environment file the build used (repeatable); by default, a conda file the log names, if it exists here
+    #[arg(long, value_name = "FILE")]
+    pub(super) env: Vec<PathBuf>,
+    /// Output format [default: full]
+    #[arg(long, value_enum)]
+    pub(super) output_format: Option<OutputFormat>,
+    /// Findings to report: comma-separated codes, names or prefixes (BLD)
+    #[arg(long, value_name = "CODES")]
+    pub(super) select: Option<String>,
+    /// Findings not to report
+    #[arg(long, value_name = "CODES")]
+    pub(super) ignore: Option<String>,
+    /// Lowest severity that makes the exit code 1 [default: warning]
+    #[arg(long, value_enum)]
+    pub(super) fail_on: Option<FailOnArg>,
+    /// Print only findings: no summary line
+    #[arg(long, short)]
+    pub(super) quiet: bool,
+    /// Exit 0 whatever the findings (2 still reports an unreadable log)
+    #[arg(long)]
+    pub(super) exit_zero: bool,
+    /// Write the report to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub(super) output_file: Option<PathBuf>,
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
+    pub(super) color: ColorArg,
+    /// Print a count per finding code instead of each finding (JSON with --output-format json)
+    #[arg(long)]
+    pub(super) statistics: bool,
+}
+
+impl ExplainArgs {
+    pub(super) fn fail_on(&self) -> FailOn {
+        match self.fail_on {
+            Some(FailOnArg::Error) => FailOn::Severity(Severity::Error),
+            None | Some(FailOnArg::Warning) => FailOn::Severity(Severity::Warning),
+            Some(FailOnArg::Info) => FailOn::Severity(Severity::Info),
+            Some(FailOnArg::Never) => FailOn::Never,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -308,8 +308,9 @@ fn render_report(reports: &[FileReport<'_>], fixed: usize, fixed_files: usize, a
     let to_terminal = args.output_file.is_none() && terminal.stdout_is_tty;
     let color = if args.output_file.is_some() && args.color == super::args::ColorArg::Auto { terminal.force_color } else { terminal.color(args.color) };
     let options = FullOptions { color, links: to_terminal, width: terminal.width.filter(|_| to_terminal) };
-    // The rules that ran: the index rules only with an index (`--online`).
-    let ran = |m: &crate::rules::RuleMeta| view.settings.is_enabled(m) && (!m.online || view.settings.index.is_some());
+    // The rules that ran: the index rules only with an index (`--online`); never the build-log
+    // rules (BLD), which only `explain` reports.
+    let ran = |m: &crate::rules::RuleMeta| m.document != crate::rules::Document::Log && view.settings.is_enabled(m) && (!m.online || view.settings.index.is_some());
     let rules: Vec<&'static crate::rules::RuleMeta> = RULES.iter().map(|r| r.meta()).filter(|m| ran(m)).collect();
     let mut parts = match (args.statistics, view.output_format) {
         (true, OutputFormat::Json) => vec![render::statistics::json(reports)],

@@ -93,7 +93,7 @@ fn rule_json(meta: &crate::rules::RuleMeta) -> serde_json::Value {
         "name": meta.name,
         "summary": meta.summary,
         "severity": meta.severity,
-        "default": if meta.default_on { "on" } else { "off" },
+        "default": meta.default_label(),
         "fix": fix_label(meta.fix),
         "url": crate::doc_url(meta.name),
     })
@@ -114,7 +114,7 @@ pub(super) fn run_rules(format: DocFormat, stdout: &mut dyn Write) -> Result<Exi
         }
         DocFormat::Text => {
             let rows: Vec<[&str; 5]> = std::iter::once(["code", "name", "severity", "default", "fix"])
-                .chain(RULES.iter().map(|r| r.meta()).map(|m| [m.code, m.name, m.severity.as_str(), if m.default_on { "on" } else { "off" }, fix_label(m.fix)]))
+                .chain(RULES.iter().map(|r| r.meta()).map(|m| [m.code, m.name, m.severity.as_str(), m.default_label(), fix_label(m.fix)]))
                 .collect();
             // Each column as wide as its widest cell, so that every row lines up.
             let widths: Vec<usize> = (0..5).map(|i| rows.iter().map(|row| row[i].chars().count()).max().unwrap_or(0)).collect();

@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod commands;
 mod discover;
+mod explain;
 mod fixing;
 
 use std::ffi::OsString;
@@ -77,6 +78,7 @@ pub fn run(
         Some(Command::Server { .. }) => Ok(if crate::lsp::run(terminal.today) == 0 { ExitStatus::Success } else { ExitStatus::Failure }),
         Some(Command::Completions { shell }) => commands::run_completions(shell, stdout),
         Some(Command::Manpage) => commands::run_manpage(stdout),
+        Some(Command::Explain(args)) => explain::run_explain(args, terminal, stdin, stdout, stderr),
     };
     result.unwrap_or_else(|err| {
         let _ = writeln!(stderr, "condalint: error: {}", crate::render::terminal_safe(&err.to_string()));

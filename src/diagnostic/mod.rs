@@ -37,6 +37,9 @@ pub struct Label {
     pub message: Option<String>,
     /// The file the range is in, when it is not the file of the diagnostic.
     pub file: Option<Arc<SourceFile>>,
+    /// The `check` rule that catches what this label points at before a build (a
+    /// `condalint explain` finding's place in the environment file); JSON's `related` `code`.
+    pub code: Option<&'static str>,
 }
 
 
@@ -71,13 +74,19 @@ pub struct Suppression {
 impl Diagnostic {
     /// Adds a secondary label.
     pub fn label(&mut self, range: TextRange, message: impl Into<String>) -> &mut Self {
-        self.secondary.push(Label { range, message: Some(message.into()), file: None });
+        self.secondary.push(Label { range, message: Some(message.into()), file: None, code: None });
         self
     }
 
     /// Adds a secondary label in another file (`None`: the environment file).
     pub fn label_in(&mut self, file: Option<&Arc<SourceFile>>, range: TextRange, message: impl Into<String>) -> &mut Self {
-        self.secondary.push(Label { range, message: Some(message.into()), file: file.cloned() });
+        self.secondary.push(Label { range, message: Some(message.into()), file: file.cloned(), code: None });
+        self
+    }
+
+    /// Adds a secondary label in another file with the `check` rule that catches its cause.
+    pub fn related(&mut self, file: &Arc<SourceFile>, range: TextRange, message: impl Into<String>, code: Option<&'static str>) -> &mut Self {
+        self.secondary.push(Label { range, message: Some(message.into()), file: Some(file.clone()), code });
         self
     }
 

@@ -51,7 +51,8 @@ impl Shown {
             std::borrow::Cow::Borrowed(_) => source.text.clone(),
             std::borrow::Cow::Owned(text) => text.into(),
         };
-        Self { text: Text { text, shifts: Arc::new(shifts), file: source.text.clone() }, name: safe(&source.path) }
+        let map = source.line_map().cloned().map(Arc::new);
+        Self { text: Text { text, shifts: Arc::new(shifts), file: source.text.clone(), map }, name: safe(&source.path) }
     }
 
     /// A range of the file as a span of the shown text.
@@ -108,7 +109,9 @@ fn render_one(handler: &GraphicalReportHandler, shown: &Shown, d: &Diagnostic) -
     for label in &d.secondary {
         let Some(file) = &label.file else { continue };
         let (line, col) = file.line_col(label.range.start);
-        let note = safe(&format!("{}: {}:{line}:{col}", label.message.as_deref().unwrap_or("see"), file.path));
+        // An explained build failure names the `check` rule that catches its cause beforehand.
+        let caught = label.code.map(|c| format!(" ({c} catches this before a build)")).unwrap_or_default();
+        let note = safe(&format!("{}{caught}: {}:{line}:{col}", label.message.as_deref().unwrap_or("see"), file.path));
         help = Some(match help {
             Some(h) => format!("{h}\n{note}"),
             None => note,
@@ -167,7 +170,8 @@ fn shortened(shown: &Shown, text: &str, range: crate::source::TextRange, message
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    // Bytes, not `str`: an offset inside a character (a span's last byte) counts too.
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count() + 1
 }
 
 /// The file's text for miette, as [`Shown`] makes it. miette merges two labels' snippets when the
@@ -184,6 +188,9 @@ struct Text {
     shifts: Arc<super::Shifts>,
     /// The file's own text, which ranges point into.
     file: Arc<str>,
+    /// A build log's kept windows: snippets show the log's own line numbers and never run
+    /// across the gap between two windows.
+    map: Option<Arc<crate::files::LineMap>>,
 }
 
 /// Most lines hidden between two labels' snippets that are still drawn as one snippet.
@@ -191,11 +198,31 @@ const MERGE_GAP: usize = 4;
 
 impl SourceCode for Text {
     fn read_span<'a>(&'a self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        let mut span = *span;
+        let (before, after) = match &self.map {
+            Some(map) => {
+                let first = line_of(&self.text, span.offset()) - 1;
+                let last = line_of(&self.text, span.offset() + span.len().saturating_sub(1)) - 1;
+                let (start, end) = map.window_of(first);
+                let asked = before;
+                let before = before.min(first - start);
+                // No line before it may be shown: the snippet still starts at its line's start
+                // (miette starts it at the span itself when asked for no line before, which is
+                // right only for the header's `line:column`).
+                if before == 0 && asked > 0 {
+                    let line_start = self.text[..span.offset()].rfind('\n').map_or(0, |i| i + 1);
+                    span = (line_start, span.offset() + span.len() - line_start).into();
+                }
+                (before, end.map_or(after, |end| after.min(end.saturating_sub(last))))
+            }
+            None => (before, after),
+        };
+        let inner = self.text.read_span(&span, before, after)?;
         let data = inner.data();
         let lines = data.iter().filter(|&&b| b == b'\n').count() + usize::from(!data.is_empty() && !data.ends_with(b"\n"));
         let start = inner.span().offset();
         let column = self.shifts.to_text(start) - self.shifts.to_text(start - inner.column());
-        Ok(Box::new(MietteSpanContents::new(data, *inner.span(), inner.line(), column, lines + MERGE_GAP)))
+        let line = self.map.as_ref().map_or(inner.line(), |map| map.real(inner.line()));
+        Ok(Box::new(MietteSpanContents::new(data, *inner.span(), line, column, lines + MERGE_GAP)))
     }
 }

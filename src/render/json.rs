@@ -27,6 +27,9 @@ struct JsonFix<'a> {
 #[derive(Serialize)]
 struct Related<'a> {
     message: Option<&'a str>,
+    /// The `check` rule that catches the cause (`condalint explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'a str>,
     filename: &'a str,
     location: Location,
     end_location: Location,
@@ -83,7 +86,7 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
                 .map(|l| {
                     let file = l.file.as_deref().unwrap_or(source);
                     let (location, end_location) = span(file, l.range);
-                    Related { message: l.message.as_deref(), filename: &file.path, location, end_location }
+                    Related { message: l.message.as_deref(), code: l.code, filename: &file.path, location, end_location }
                 })
                 .collect();
             out.push(Finding {

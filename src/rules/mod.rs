@@ -119,6 +119,8 @@ pub enum Document {
     Aml,
     /// Every file (a duplicate key, the encoding, suppression comments).
     Any,
+    /// A build log, read by `condalint explain` (BLD): never run by `check`.
+    Log,
 }
 
 /// Everything known about a rule, in one place.
@@ -163,12 +165,24 @@ impl RuleMeta {
         doc: "",
     };
 
+    /// When it runs, as `condalint rules` and the catalogue say: `on` by default, `off` unless
+    /// selected, `online` with `--online` (IDX), `explain` in `condalint explain` only (BLD).
+    pub fn default_label(&self) -> &'static str {
+        match (self.default_on, self.online, self.document) {
+            (false, ..) => "off",
+            (true, true, _) => "online",
+            (true, false, Document::Log) => "explain",
+            (true, false, _) => "on",
+        }
+    }
+
     /// Whether the rule runs on this file with these settings.
     pub fn runs_on(&self, env: &EnvFile, settings: &crate::Settings) -> bool {
         let document = match self.document {
             Document::Conda => env.aml.is_none(),
             Document::Aml => env.aml.is_some(),
             Document::Any => true,
+            Document::Log => false,
         };
         document && (!self.online || settings.index.is_some()) && settings.is_enabled(self) && (self.unparsed || env.is_parsed())
     }
@@ -209,7 +223,7 @@ impl<'a> LintContext<'a> {
             name: self.meta.name,
             severity: self.meta.severity,
             message: message.into(),
-            primary: Label { range, message: None, file: None },
+            primary: Label { range, message: None, file: None, code: None },
             secondary: Vec::new(),
             help: None,
             fix: None,

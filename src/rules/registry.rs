@@ -62,6 +62,23 @@ pub static RULES: &[&dyn Rule] = &[
     &pypi_package_not_found::PypiPackageNotFound,
     &pypi_version_not_found::PypiVersionNotFound,
     &no_compatible_distribution::NoCompatibleDistribution,
+    // Build-log findings: reported by `condalint explain`, never run by `check`.
+    &crate::explain::codes::UnknownFailure,
+    &crate::explain::codes::MissingCondaPackage,
+    &crate::explain::codes::PipNoMatchingDistribution,
+    &crate::explain::codes::PipHashMismatch,
+    &crate::explain::codes::PipCannotUninstall,
+    &crate::explain::codes::PipResolverLoop,
+    &crate::explain::codes::NetworkTimeout,
+    &crate::explain::codes::CondaLockHeld,
+    &crate::explain::codes::DistutilsMissing,
+    &crate::explain::codes::SolverExhausted,
+    &crate::explain::codes::ImagePullFailed,
+    &crate::explain::codes::RegistryUnauthorized,
+    &crate::explain::codes::InteractiveAuth,
+    &crate::explain::codes::BareRedirection,
+    &crate::explain::codes::CompileFailure,
+    &crate::explain::codes::IncompatiblePython,
     &image_or_build_required::ImageOrBuildRequired,
     &conda_file_needs_image::CondaFileNeedsImage,
     &conda_content_in_definition::CondaContentInDefinition,
@@ -97,7 +114,7 @@ pub fn catalogue_markdown() -> String {
     let mut out = String::from(
         "# condalint rules\n\n<!-- Generated from the rule registry; `UPDATE_CATALOGUE=1 cargo test --test registry` rewrites it. -->\n\n\
          Each rule's page says what it does, why it matters, and shows examples that the test suite runs.\n\
-         Rules that are off by default run when selected by exact code or name, or with `--select ALL`.\n\n\
+         Rules that are off by default run when selected by exact code or name, or with `--select ALL`; `online` rules run with `--online` (or `--offline` on the cache), `explain` rules in `condalint explain`.\n\n\
          | code | name | severity | default | fix | summary |\n|---|---|---|---|---|---|\n",
     );
     for rule in RULES {
@@ -112,7 +129,7 @@ pub fn catalogue_markdown() -> String {
             m.name,
             m.name,
             m.severity.as_str(),
-            if m.default_on { "on" } else { "off" },
+            m.default_label(),
             fix,
             m.summary.replace('|', "\\|")
         ));
