@@ -75,8 +75,28 @@ pub struct Entry {
     pub message_unnamed: &'static str,
     pub help: &'static str,
     pub points: Points,
-    /// The `check` rule that catches the cause before a build, from the names.
-    pub rule: fn(&Names) -> Option<&'static str>,
+    /// The `check` rule that catches the cause before a build.
+    pub rule: Catches,
+}
+
+/// Which `check` rule catches an entry's cause before a build.
+#[derive(Clone, Copy, Debug)]
+pub enum Catches {
+    None,
+    /// Always this one.
+    Rule(&'static str),
+    /// Chosen from the names the line gave.
+    By(fn(&Names) -> Option<&'static str>),
+}
+
+impl Catches {
+    pub fn rule(self, names: &Names) -> Option<&'static str> {
+        match self {
+            Catches::None => None,
+            Catches::Rule(code) => Some(code),
+            Catches::By(choose) => choose(names),
+        }
+    }
 }
 
 /// The names an entry takes from a line.
@@ -110,12 +130,8 @@ const fn entry(code: &'static str, triggers: &'static [&'static str]) -> Entry {
         message_unnamed: "",
         help: "",
         points: Points::Nothing,
-        rule: no_rule,
+        rule: Catches::None,
     }
-}
-
-fn no_rule(_: &Names) -> Option<&'static str> {
-    None
 }
 
 /// IDX002 for a spec with a version or build, else IDX001.
@@ -137,30 +153,6 @@ fn pip_rule(names: &Names) -> Option<&'static str> {
     }
 }
 
-fn rule_pip005(_: &Names) -> Option<&'static str> {
-    Some("PIP005")
-}
-fn rule_cda004(_: &Names) -> Option<&'static str> {
-    Some("CDA004")
-}
-fn rule_pip003(_: &Names) -> Option<&'static str> {
-    Some("PIP003")
-}
-fn rule_idx000(_: &Names) -> Option<&'static str> {
-    Some("IDX000")
-}
-fn rule_idx005(_: &Names) -> Option<&'static str> {
-    Some("IDX005")
-}
-fn rule_cda005(_: &Names) -> Option<&'static str> {
-    Some("CDA005")
-}
-fn rule_aml017(_: &Names) -> Option<&'static str> {
-    Some("AML017")
-}
-fn rule_aml004(_: &Names) -> Option<&'static str> {
-    Some("AML004")
-}
 
 /// A conda spec at the start of a list item (`  - pyyaml==3.12=py27_0`).
 const SPEC_ITEM: &str = r"^\s*-\s+(?P<spec>[^\s#]+(?: [^\s#]+)?)\s*$";
@@ -206,7 +198,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "conda cannot find a requested package in the listed channels",
         help: HELP_CONDA,
         points: Points::CondaSpec,
-        rule: conda_rule,
+        rule: Catches::By(conda_rule),
         ..entry("BLD001", &["ResolvePackageNotFound:", "PackagesNotFoundError", "The following packages are not available from current channels"])
     },
     Entry {
@@ -215,7 +207,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "conda cannot find a package a requested package needs",
         help: HELP_CONDA,
         points: Points::CondaSpec,
-        rule: conda_rule,
+        rule: Catches::By(conda_rule),
         ..entry("BLD001", &[" needed by "])
     },
     Entry {
@@ -224,7 +216,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "conda cannot find a requested package in the listed channels",
         help: HELP_CONDA,
         points: Points::CondaSpec,
-        rule: conda_rule,
+        rule: Catches::By(conda_rule),
         ..entry("BLD001", &["nothing provides requested "])
     },
     Entry {
@@ -233,7 +225,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "conda cannot find a requested package in the listed channels",
         help: HELP_CONDA,
         points: Points::CondaSpec,
-        rule: conda_rule,
+        rule: Catches::By(conda_rule),
         ..entry("BLD001", &["does not exist (perhaps a"])
     },
     Entry {
@@ -242,7 +234,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip finds no release that it can install",
         help: HELP_PIP,
         points: Points::PipRequirement,
-        rule: pip_rule,
+        rule: Catches::By(pip_rule),
         ..entry("BLD002", &["Could not find a version that satisfies the requirement "])
     },
     Entry {
@@ -251,7 +243,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip finds no release that it can install",
         help: HELP_PIP,
         points: Points::PipRequirement,
-        rule: pip_rule,
+        rule: Catches::By(pip_rule),
         ..entry("BLD002", &["No matching distribution found for "])
     },
     Entry {
@@ -263,7 +255,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "a file pip downloaded does not match its `--hash`",
         help: HELP_HASH,
         points: Points::PipRequirement,
-        rule: rule_pip005,
+        rule: Catches::Rule("PIP005"),
         ..entry("BLD003", &["THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE"])
     },
     Entry {
@@ -272,7 +264,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "a requirement cannot be installed in hash-checking mode",
         help: "give every requirement, its dependencies included, an `==` pin and a `--hash`, or none of them",
         points: Points::PipRequirement,
-        rule: rule_pip005,
+        rule: Catches::Rule("PIP005"),
         ..entry("BLD003", &["Hashes are required in --require-hashes mode", "In --require-hashes mode, all requirements must have their versions pinned"])
     },
     Entry {
@@ -281,7 +273,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip cannot replace a package another installer installed",
         help: HELP_UNINSTALL,
         points: Points::Installed,
-        rule: rule_cda004,
+        rule: Catches::Rule("CDA004"),
         ..entry("BLD004", &["Cannot uninstall '"])
     },
     Entry {
@@ -290,7 +282,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip cannot replace a package another installer installed",
         help: HELP_UNINSTALL,
         points: Points::Installed,
-        rule: rule_cda004,
+        rule: Catches::Rule("CDA004"),
         ..entry("BLD004", &["Cannot uninstall "])
     },
     Entry {
@@ -299,7 +291,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip's resolver is backtracking through many versions and may never finish",
         help: HELP_RESOLVER,
         points: Points::Resolver,
-        rule: rule_pip003,
+        rule: Catches::Rule("PIP003"),
         ..entry("BLD005", &["This is taking longer than usual", "ResolutionTooDeep"])
     },
     Entry {
@@ -311,7 +303,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip's resolver is backtracking through many versions and may never finish",
         help: HELP_RESOLVER,
         points: Points::Resolver,
-        rule: rule_pip003,
+        rule: Catches::Rule("PIP003"),
         ..entry("BLD005", &["pip is looking at multiple versions of "])
     },
     Entry {
@@ -321,7 +313,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip's downloads time out or break",
         help: HELP_NETWORK,
         points: Points::Source,
-        rule: rule_idx000,
+        rule: Catches::Rule("IDX000"),
         ..entry("BLD006", &["Retrying (Retry("])
     },
     Entry {
@@ -330,7 +322,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "a download failed: the connection timed out or broke",
         help: HELP_NETWORK,
         points: Points::Source,
-        rule: rule_idx000,
+        rule: Catches::Rule("IDX000"),
         ..entry(
             "BLD006",
             &["CondaHTTPError", "ECONNRESET", "ReadTimeoutError", "Read timed out", "Connection broken", "ConnectTimeoutError", "ConnectionResetError", "CONNECTION FAILED", "Temporary failure in name resolution"],
@@ -356,7 +348,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "python has no distutils",
         help: HELP_DISTUTILS,
         points: Points::Dockerfile,
-        rule: rule_aml017,
+        rule: Catches::Rule("AML017"),
         ..entry("BLD008", &["No module named 'distutils"])
     },
     Entry {
@@ -365,7 +357,7 @@ pub static CATALOGUE: &[Entry] = &[
         help: HELP_SOLVER,
         points: Points::Unpinned,
         once: true,
-        rule: rule_cda005,
+        rule: Catches::Rule("CDA005"),
         ..entry("BLD009", &["CondaMemoryError", "MemoryError"])
     },
     Entry {
@@ -375,7 +367,7 @@ pub static CATALOGUE: &[Entry] = &[
         help: HELP_SOLVER,
         points: Points::Unpinned,
         once: true,
-        rule: rule_cda005,
+        rule: Catches::Rule("CDA005"),
         ..entry("BLD009", &["Killed", "exit code null", "exit code: 137", "exit code 137"])
     },
     Entry {
@@ -384,7 +376,7 @@ pub static CATALOGUE: &[Entry] = &[
         help: HELP_SOLVER,
         points: Points::Unpinned,
         once: true,
-        rule: rule_cda005,
+        rule: Catches::Rule("CDA005"),
         ..entry("BLD009", &["UnsatisfiableError", "Found conflicts! Looking for incompatible packages", "Could not solve for environment specs", "LibMambaUnsatisfiableError", "Encountered problems while solving"])
     },
     Entry {
@@ -393,7 +385,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "the base image cannot be pulled",
         help: HELP_IMAGE,
         points: Points::Image,
-        rule: rule_aml004,
+        rule: Catches::Rule("AML004"),
         ..entry("BLD010", &["pull access denied for ", "manifest for ", "failed to resolve source metadata for ", "Failed to pull Docker image", "manifest unknown"])
     },
     Entry {
@@ -402,7 +394,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "the base image cannot be pulled: the registry refused the credentials",
         help: HELP_IMAGE,
         points: Points::Image,
-        rule: rule_aml004,
+        rule: Catches::Rule("AML004"),
         ..entry("BLD010", &["unauthorized: authentication required", "unauthorized: incorrect username or password"])
     },
     Entry {
@@ -455,7 +447,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip could not build a package from source",
         help: HELP_COMPILE,
         points: Points::PipRequirement,
-        rule: rule_idx005,
+        rule: Catches::Rule("IDX005"),
         ..entry("BLD014", &["Failed building wheel for ", "Failed to build "])
     },
     Entry {
@@ -464,7 +456,7 @@ pub static CATALOGUE: &[Entry] = &[
         message_unnamed: "pip could not build a package from source",
         help: HELP_COMPILE,
         points: Points::PipRequirement,
-        rule: rule_idx005,
+        rule: Catches::Rule("IDX005"),
         ..entry("BLD014", &["Could not build wheels for ", "Failed to build '", "Failed to build installable wheels", "finished with status 'error'", "Command errored out with exit status", "ERROR: Command \"", "did not run successfully"])
     },
     Entry {

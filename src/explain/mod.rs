@@ -511,7 +511,7 @@ impl Scanner {
             if hit.count > 1 {
                 d.primary_label(format!("seen {} times in the log", hit.count));
             }
-            let mut rule = (e.rule)(&hit.names[0]);
+            let mut rule = e.rule.rule(&hit.names[0]);
             let spec = hit.names[0].spec.as_deref().unwrap_or("");
             if e.code == "BLD002" && rule != Some("PIP014") && self.wrong_tags.contains(&map::pip_name(spec)) {
                 rule = Some("IDX005");
