@@ -65,11 +65,6 @@ impl WheelName {
     pub fn fits_platform(&self, target: &Target) -> bool {
         self.platform.iter().any(|p| target.platform.accepts(p))
     }
-
-    /// Whether some python/abi pair of the wheel fits the target python (on some platform).
-    pub fn fits_python(&self, target: &Target) -> bool {
-        self.python.iter().any(|py| self.abi.iter().any(|abi| target.python_abi_ok(py, abi, true)))
-    }
 }
 
 /// The CPU/OS families of the conda subdirs that have wheels.
