@@ -574,6 +574,8 @@ pub enum PageOutcome {
 pub struct Memo {
     config: std::sync::OnceLock<super::pip_indexes::PipConfig>,
     pages: std::sync::Mutex<crate::HashMap<String, std::sync::Arc<PageOutcome>>>,
+    /// Find-links directories, listed once per run (every index rule of every file asks).
+    directories: std::sync::Mutex<crate::HashMap<std::path::PathBuf, std::sync::Arc<PageOutcome>>>,
 }
 
 impl Memo {
@@ -624,7 +626,11 @@ fn find_links_page(index: &super::Index, location: &super::pip_indexes::FindLink
     use super::pip_indexes::FindLinks;
     match location {
         FindLinks::Page(url) => page(index, url, "text/html"),
-        FindLinks::Directory(dir) => std::sync::Arc::new(directory_page(dir).map_or(PageOutcome::Missing, PageOutcome::Found)),
+        FindLinks::Directory(dir) => {
+            let mut listed = index.pypi.directories.lock().unwrap_or_else(|e| e.into_inner());
+            let outcome = listed.entry(dir.clone()).or_insert_with(|| std::sync::Arc::new(directory_page(dir).map_or(PageOutcome::Missing, PageOutcome::Found)));
+            outcome.clone()
+        }
         FindLinks::File(path) => {
             let file = path.file_name().and_then(|n| n.to_str()).map(|name| {
                 let url = url::Url::from_file_path(path).map(|u| u.to_string()).unwrap_or_else(|_| path.display().to_string());
