@@ -445,10 +445,7 @@ fn closest_names(index: &Index, channels: &[(Channel, TextRange)], subdirs: &[St
             candidates.extend(index.names(channel, subdir).unwrap_or_default());
         }
     }
-    let max = if name.len() <= 4 { 1 } else { 2 };
-    let mut scored: Vec<(usize, String)> = candidates.into_iter().map(|c| (crate::rules::edit_distance(name, &c), c)).filter(|(d, _)| *d <= max && *d > 0).collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, c)| c).collect()
+    crate::rules::nearest_names(name, candidates)
 }
 
 /// Other channels that have the name in those subdirs: the channels this run has read, and

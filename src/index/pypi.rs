@@ -831,42 +831,19 @@ fn verdict_for(req: &Requirement, sources: &super::pip_indexes::PipSources, cand
     }
 }
 
-/// The known project names closest to `project` (the popular PyPI projects, the names of the
-/// conda↔PyPI table, and the projects of the find-links pages read), at most three.
+/// The known project names closest to `project` (the popular PyPI projects and the projects of
+/// the pages read), at most three.
 fn closest_names(project: &str, pages: &[&ProjectPage]) -> Vec<String> {
-    let max = if project.len() <= 4 { 1 } else { 2 };
-    let mut scored: Vec<(usize, String)> = Vec::new();
-    let mut consider = |name: &str| {
-        let name = crate::model::pep503(name);
-        if name == project || scored.iter().any(|(_, n)| *n == name) {
-            return;
-        }
-        if name.len().abs_diff(project.len()) > max {
-            return;
-        }
-        let d = crate::rules::edit_distance(project, &name);
-        if d <= max {
-            scored.push((d, name.into_owned()));
-        }
-    };
-    for name in crate::data::popular_pypi() {
-        consider(name);
-    }
-    for page in pages {
-        for file in &page.files {
-            let name = WheelName::parse(&file.filename).map(|w| w.name).or_else(|| {
-                let lower = file.filename.to_ascii_lowercase();
-                let ext = SDIST_EXTENSIONS.iter().find(|e| lower.ends_with(*e))?;
-                let stem = &file.filename[..file.filename.len() - ext.len()];
-                stem.rfind('-').map(|i| stem[..i].to_owned())
-            });
-            if let Some(name) = name {
-                consider(&name);
-            }
-        }
-    }
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, n)| n).collect()
+    let in_pages = pages.iter().flat_map(|page| &page.files).filter_map(|file| {
+        WheelName::parse(&file.filename).map(|w| w.name).or_else(|| {
+            let lower = file.filename.to_ascii_lowercase();
+            let ext = SDIST_EXTENSIONS.iter().find(|e| lower.ends_with(*e))?;
+            let stem = &file.filename[..file.filename.len() - ext.len()];
+            stem.rfind('-').map(|i| stem[..i].to_owned())
+        })
+    });
+    let known = crate::data::popular_pypi().iter().map(|n| (*n).to_owned()).chain(in_pages);
+    crate::rules::nearest_names(project, known.map(|n| crate::model::pep503(&n).into_owned()))
 }
 
 /// The indexes and find-links locations as a message names them (credentials masked):

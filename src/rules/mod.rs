@@ -279,6 +279,23 @@ pub(crate) fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a s
     best.filter(|_| !tie).map(|(_, c)| c)
 }
 
+/// The names to suggest for an unknown `name`: the candidates within one edit (names of up to four
+/// characters) or two, never `name` itself, nearest first and then by name, at most three.
+pub(crate) fn nearest_names<S: AsRef<str>>(name: &str, candidates: impl IntoIterator<Item = S>) -> Vec<String> {
+    let max = if name.len() <= 4 { 1 } else { 2 };
+    let chars = name.chars().count();
+    let mut scored: Vec<(usize, String)> = candidates
+        .into_iter()
+        // The length difference is a lower bound of the distance: most names stop here.
+        .filter(|c| c.as_ref().chars().count().abs_diff(chars) <= max)
+        .map(|c| (edit_distance(name, c.as_ref()), c.as_ref().to_owned()))
+        .filter(|(d, _)| (1..=max).contains(d))
+        .collect();
+    scored.sort();
+    scored.dedup();
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
 /// The byte range of whole lines covering `range`, including the final line break.
 pub(crate) fn whole_lines(text: &str, range: TextRange) -> TextRange {
     let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
